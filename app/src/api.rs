@@ -1,0 +1,45 @@
+//! Helpers every server function uses (server only): the shared state, the request, and
+//! turning errors into the right HTTP status.
+
+use http::request::Parts;
+use leptos::prelude::use_context;
+
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+
+pub fn state() -> AppResult<AppState> {
+    use_context::<AppState>().ok_or_else(|| {
+        tracing::error!("AppState missing from context");
+        AppError::Internal
+    })
+}
+
+pub fn request_parts() -> AppResult<Parts> {
+    use_context::<Parts>().ok_or_else(|| {
+        tracing::error!("request parts missing from context");
+        AppError::Internal
+    })
+}
+
+/// Whether the caller is a plain HTML form post (no wasm yet), which must get a redirect
+/// rather than an error status.
+fn is_form_post(parts: &Parts) -> bool {
+    parts
+        .headers
+        .get(http::header::ACCEPT)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|accept| accept.contains("text/html"))
+}
+
+/// Runs a server function body and answers its error with the matching status code.
+pub async fn respond<T>(body: impl Future<Output = AppResult<T>>) -> AppResult<T> {
+    let result = body.await;
+    if let Err(error) = &result
+        && let Some(options) = use_context::<leptos_axum::ResponseOptions>()
+        && !use_context::<Parts>().is_some_and(|parts| is_form_post(&parts))
+        && let Ok(status) = http::StatusCode::from_u16(error.status())
+    {
+        options.set_status(status);
+    }
+    result
+}

@@ -1,0 +1,107 @@
+//! The database handle and schema migrations (server only).
+
+mod migrations;
+
+use std::ops::Deref;
+use std::sync::Arc;
+
+use surrealdb::Surreal;
+use surrealdb::engine::any::Any;
+use surrealdb::opt::auth::Root;
+
+pub use migrations::{LATEST_SCHEMA_VERSION, MigrationError, migrate, schema_version};
+
+/// One shared connection. Cloning `Db` shares it; cloning the inner `Surreal` would open a
+/// new session, which is never what a request wants.
+#[derive(Clone)]
+pub struct Db(Arc<Surreal<Any>>);
+
+impl Deref for Db {
+    type Target = Surreal<Any>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+/// Where the data lives and how to get in.
+#[derive(Debug, Clone)]
+pub struct DbSettings {
+    /// `surrealkv://path`, `mem://` or `ws://host:port`.
+    pub url: String,
+    pub namespace: String,
+    pub database: String,
+    /// Root credentials, needed for a remote server only.
+    pub username: Option<String>,
+    pub password: Option<String>,
+}
+
+impl DbSettings {
+    pub fn memory() -> Self {
+        Self {
+            url: "mem://".into(),
+            namespace: "pathway".into(),
+            database: "pathway".into(),
+            username: None,
+            password: None,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConnectError {
+    #[error("could not open the database at {url}: {source}")]
+    Open { url: String, source: surrealdb::Error },
+    #[error("could not sign in to the database server: {0}")]
+    SignIn(surrealdb::Error),
+    #[error("could not select namespace and database: {0}")]
+    Select(surrealdb::Error),
+}
+
+/// Opens the database the settings name. Embedded paths have their parent folder created.
+pub async fn connect(settings: &DbSettings) -> Result<Db, ConnectError> {
+    if let Some(path) = settings.url.strip_prefix("surrealkv://")
+        && let Some(parent) = std::path::Path::new(path).parent()
+        && !parent.as_os_str().is_empty()
+    {
+        // If this fails, the open below reports the real problem.
+        let _ = std::fs::create_dir_all(parent);
+    }
+    let db = surrealdb::engine::any::connect(settings.url.as_str())
+        .await
+        .map_err(|source| ConnectError::Open {
+            url: settings.url.clone(),
+            source,
+        })?;
+    if let (Some(username), Some(password)) = (&settings.username, &settings.password) {
+        db.signin(Root {
+            username: username.clone(),
+            password: password.clone(),
+        })
+        .await
+        .map_err(ConnectError::SignIn)?;
+    }
+    db.use_ns(settings.namespace.as_str())
+        .use_db(settings.database.as_str())
+        .await
+        .map_err(ConnectError::Select)?;
+    Ok(Db(Arc::new(db)))
+}
+
+/// True when the database answers a trivial query.
+pub async fn ping(db: &Db) -> bool {
+    match db.query("RETURN 1").await {
+        Ok(response) => response.check().is_ok(),
+        Err(_) => false,
+    }
+}
+
+/// The key of a record id as the browser sees it (`person:abc` -> `abc`).
+pub fn key(id: &surrealdb::types::RecordId) -> String {
+    use surrealdb::types::RecordIdKey;
+    match &id.key {
+        RecordIdKey::String(key) => key.clone(),
+        RecordIdKey::Number(key) => key.to_string(),
+        other => format!("{other:?}"),
+    }
+}

@@ -1,0 +1,77 @@
+//! Pathway: the Leptos app shared by the server (SSR) and the browser (hydration).
+
+#![recursion_limit = "256"]
+
+pub mod auth;
+pub mod error;
+pub mod people;
+pub mod shell;
+pub mod ui;
+
+#[cfg(feature = "ssr")]
+pub mod api;
+#[cfg(feature = "ssr")]
+pub mod audit;
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod seed;
+#[cfg(feature = "ssr")]
+pub mod state;
+
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use auth::views::{AccountPage, LoginPage};
+use people::views::{MyTeamPage, PeoplePage, PersonEditPage, TeamsPage};
+use shell::{HomePage, Layout, NotFound, provide_auth};
+
+/// The HTML document around the app, rendered on the server.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en-GB">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="color-scheme" content="light" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    provide_auth();
+
+    view! {
+        <Stylesheet id="leptos" href="/pkg/pathway.css" />
+        <Title formatter=|title: String| {
+            if title.is_empty() { "Pathway".to_string() } else { format!("{title} – Pathway") }
+        } />
+        <Router>
+            <Layout>
+                <Routes fallback=|| view! { <NotFound /> }>
+                    <Route path=path!("/") view=HomePage />
+                    <Route path=path!("/login") view=LoginPage />
+                    <Route path=path!("/account") view=AccountPage />
+                    <Route path=path!("/team") view=MyTeamPage />
+                    <Route path=path!("/admin/people") view=PeoplePage />
+                    <Route path=path!("/admin/people/new") view=PersonEditPage />
+                    <Route path=path!("/admin/people/:id") view=PersonEditPage />
+                    <Route path=path!("/admin/teams") view=TeamsPage />
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}

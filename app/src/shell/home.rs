@@ -1,0 +1,225 @@
+//! The home page: what each person can do today, by role.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::{Guarded, use_viewer};
+use crate::auth::roles::Action;
+use crate::people::api::{council_overview, my_profile, my_supervisees};
+use crate::people::levels::level_label;
+use crate::ui::{LoadError, Loading};
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    view! {
+        <Title text="Home" />
+        <Guarded action=Action::UseOwnAccount>
+            <Home />
+        </Guarded>
+    }
+}
+
+#[component]
+fn Home() -> impl IntoView {
+    let viewer = use_viewer();
+    let roles = viewer
+        .roles
+        .iter()
+        .map(|role| role.label())
+        .collect::<Vec<_>>()
+        .join(", ");
+    view! {
+        <section class="page">
+            <h1>"Welcome, " {viewer.first_name().to_string()}</h1>
+            <p class="lede">{viewer.org_name.clone()} " · " {roles}</p>
+            <div class="card-grid">
+                <ProfileCard />
+                {viewer.can(Action::ViewSupervisees).then(|| view! { <TeamCard /> })}
+                {viewer.can(Action::ManagePeople).then(|| view! { <AdminCard /> })}
+            </div>
+            {viewer.can(Action::ReadInsight).then(|| view! { <OverviewPanel /> })}
+        </section>
+    }
+}
+
+#[component]
+fn ProfileCard() -> impl IntoView {
+    let profile = Resource::new(|| (), |_| my_profile());
+    view! {
+        <article class="card">
+            <h2>"Your profile"</h2>
+            <Suspense fallback=|| view! { <Loading /> }>
+                {move || {
+                    profile
+                        .get()
+                        .map(|result| match result {
+                            Ok(profile) => {
+                                let team = match (&profile.service_name, &profile.team_name) {
+                                    (Some(service), Some(team)) => format!("{team} ({service})"),
+                                    (None, Some(team)) => team.clone(),
+                                    _ => "Not in a team yet".to_string(),
+                                };
+                                view! {
+                                    <dl class="facts">
+                                        <dt>"Career level"</dt>
+                                        <dd>{level_label(&profile.career_level).to_string()}</dd>
+                                        {profile
+                                            .job_title
+                                            .clone()
+                                            .map(|title| view! { <dt>"Job title"</dt><dd>{title}</dd> })}
+                                        <dt>"Team"</dt>
+                                        <dd>{team}</dd>
+                                        <dt>"Line manager"</dt>
+                                        <dd>
+                                            {profile
+                                                .line_manager_name
+                                                .clone()
+                                                .unwrap_or_else(|| "None recorded".to_string())}
+                                        </dd>
+                                    </dl>
+                                    <p>
+                                        <a href="/account">"Your account and password"</a>
+                                    </p>
+                                }
+                                    .into_any()
+                            }
+                            Err(error) => view! { <LoadError error /> }.into_any(),
+                        })
+                }}
+            </Suspense>
+        </article>
+    }
+}
+
+#[component]
+fn TeamCard() -> impl IntoView {
+    let team = Resource::new(|| (), |_| my_supervisees());
+    view! {
+        <article class="card">
+            <h2>"Your team"</h2>
+            <Suspense fallback=|| view! { <Loading /> }>
+                {move || {
+                    team.get()
+                        .map(|result| match result {
+                            Ok(people) if people.is_empty() => {
+                                view! { <p>"Nobody has you recorded as their line manager yet."</p> }
+                                    .into_any()
+                            }
+                            Ok(people) => {
+                                let count = people.len();
+                                let noun = if count == 1 { "person" } else { "people" };
+                                view! {
+                                    <p class="stat">
+                                        <span class="stat-number">{count}</span>
+                                        " " {noun} " you supervise"
+                                    </p>
+                                    <p>
+                                        <a href="/team">"See your team"</a>
+                                    </p>
+                                }
+                                    .into_any()
+                            }
+                            Err(error) => view! { <LoadError error /> }.into_any(),
+                        })
+                }}
+            </Suspense>
+        </article>
+    }
+}
+
+#[component]
+fn AdminCard() -> impl IntoView {
+    view! {
+        <article class="card">
+            <h2>"Administration"</h2>
+            <ul class="link-list">
+                <li>
+                    <a href="/admin/people">"Manage people and roles"</a>
+                </li>
+                <li>
+                    <a href="/admin/people/new">"Add a person"</a>
+                </li>
+                <li>
+                    <a href="/admin/teams">"Manage services and teams"</a>
+                </li>
+            </ul>
+        </article>
+    }
+}
+
+#[component]
+fn OverviewPanel() -> impl IntoView {
+    let overview = Resource::new(|| (), |_| council_overview());
+    view! {
+        <section class="panel" aria-labelledby="overview-heading">
+            <h2 id="overview-heading">"Your council at a glance"</h2>
+            <Suspense fallback=|| view! { <Loading /> }>
+                {move || {
+                    overview
+                        .get()
+                        .map(|result| match result {
+                            Ok(overview) => {
+                                view! {
+                                    <p class="stat">
+                                        <span class="stat-number">{overview.active_people}</span>
+                                        " active staff"
+                                    </p>
+                                    <div class="two-col">
+                                        <CountTable
+                                            caption="Staff by career level"
+                                            heading="Career level"
+                                            rows=overview
+                                                .by_level
+                                                .iter()
+                                                .map(|(key, n)| (level_label(key).to_string(), *n))
+                                                .collect()
+                                        />
+                                        <CountTable
+                                            caption="Staff by service"
+                                            heading="Service"
+                                            rows=overview.by_service.clone()
+                                        />
+                                    </div>
+                                }
+                                    .into_any()
+                            }
+                            Err(error) => view! { <LoadError error /> }.into_any(),
+                        })
+                }}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn CountTable(
+    caption: &'static str,
+    heading: &'static str,
+    rows: Vec<(String, u64)>,
+) -> impl IntoView {
+    view! {
+        <table class="table">
+            <caption>{caption}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{heading}</th>
+                    <th scope="col" class="num">"People"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {rows
+                    .into_iter()
+                    .map(|(label, count)| {
+                        view! {
+                            <tr>
+                                <th scope="row">{label}</th>
+                                <td class="num">{count}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+    }
+}
+

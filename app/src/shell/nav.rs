@@ -1,0 +1,65 @@
+//! The sections of the app and who sees them.
+
+use crate::auth::Viewer;
+use crate::auth::roles::Action;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Section {
+    pub label: &'static str,
+    pub href: &'static str,
+    pub action: Action,
+}
+
+/// Every section that exists, in navigation order.
+pub const SECTIONS: &[Section] = &[
+    Section { label: "Home", href: "/", action: Action::UseOwnAccount },
+    Section { label: "My team", href: "/team", action: Action::ViewSupervisees },
+    Section { label: "People", href: "/admin/people", action: Action::ManagePeople },
+    Section { label: "Teams", href: "/admin/teams", action: Action::ManageTeams },
+    Section { label: "My account", href: "/account", action: Action::UseOwnAccount },
+];
+
+pub fn sections_for(viewer: &Viewer) -> Vec<Section> {
+    SECTIONS
+        .iter()
+        .copied()
+        .filter(|section| viewer.can(section.action))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::auth::roles::Role;
+
+    fn viewer(roles: &[Role]) -> Viewer {
+        Viewer {
+            id: "p".into(),
+            name: "A B".into(),
+            email: "a@b.test".into(),
+            roles: roles.to_vec(),
+            career_level: "nqsw".into(),
+            org_id: "o".into(),
+            org_name: "Org".into(),
+        }
+    }
+
+    fn labels(roles: &[Role]) -> Vec<&'static str> {
+        sections_for(&viewer(roles)).iter().map(|s| s.label).collect()
+    }
+
+    #[test]
+    fn practitioners_see_home_and_account() {
+        assert_eq!(labels(&[Role::Practitioner]), vec!["Home", "My account"]);
+    }
+
+    #[test]
+    fn supervisors_also_see_their_team() {
+        assert_eq!(labels(&[Role::Supervisor]), vec!["Home", "My team", "My account"]);
+    }
+
+    #[test]
+    fn admins_see_people_and_teams() {
+        assert_eq!(labels(&[Role::Admin]), vec!["Home", "People", "Teams", "My account"]);
+    }
+}

@@ -1,0 +1,136 @@
+//! Small building blocks shared by the pages: accessible form fields and messages.
+
+use leptos::prelude::*;
+
+use crate::error::{AppError, FieldErrors};
+
+/// The field errors of an action's last result, if it failed validation.
+pub fn field_errors<T: Send + Sync + 'static>(
+    value: RwSignal<Option<Result<T, AppError>>>,
+) -> Signal<FieldErrors> {
+    Signal::derive(move || {
+        value.with(|value| match value {
+            Some(Err(AppError::Validation(errors))) => errors.clone(),
+            _ => FieldErrors::new(),
+        })
+    })
+}
+
+/// A message for the action's last failure that is not about one field.
+pub fn general_error<T: Send + Sync + 'static>(
+    value: RwSignal<Option<Result<T, AppError>>>,
+) -> Signal<Option<String>> {
+    Signal::derive(move || {
+        value.with(|value| match value {
+            Some(Err(AppError::Validation(errors))) => errors
+                .get("form")
+                .map(str::to_string)
+                .or_else(|| Some("Please check the highlighted fields.".to_string())),
+            Some(Err(other)) => Some(other.to_string()),
+            _ => None,
+        })
+    })
+}
+
+/// A labelled input with its hint and error wired up for screen readers.
+#[component]
+pub fn Field(
+    /// The visible label.
+    label: &'static str,
+    /// The name posted with the form.
+    name: &'static str,
+    /// The key of this field's message in `FieldErrors`.
+    #[prop(optional)]
+    error_key: Option<&'static str>,
+    #[prop(into)] errors: Signal<FieldErrors>,
+    #[prop(optional, into)] value: MaybeProp<String>,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional)] required: bool,
+) -> impl IntoView {
+    let key = error_key.unwrap_or(name);
+    let id = format!("field-{}", key.replace(['[', ']'], "-"));
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let message = Signal::derive(move || errors.with(|e| e.get(key).map(str::to_string)));
+    let described_by = {
+        let hint_id = hint_id.clone();
+        let error_id = error_id.clone();
+        move || {
+            let mut ids = Vec::new();
+            if hint.is_some() {
+                ids.push(hint_id.clone());
+            }
+            if message.with(Option::is_some) {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="field" class:field-invalid=move || message.with(Option::is_some)>
+            <label for=id.clone()>{label}</label>
+            {hint.map(|hint| view! { <p class="hint" id=hint_id.clone()>{hint}</p> })}
+            {move || {
+                message
+                    .get()
+                    .map(|message| view! { <p class="field-error" id=error_id.clone()>{message}</p> })
+            }}
+            <input
+                id=id.clone()
+                name=name
+                type=kind
+                prop:value=move || value.get().unwrap_or_default()
+                value=move || value.get().unwrap_or_default()
+                autocomplete=autocomplete
+                required=required
+                aria-invalid=move || message.with(Option::is_some).then_some("true")
+                aria-describedby=described_by
+            />
+        </div>
+    }
+}
+
+/// A summary of what went wrong, announced to screen readers when it appears.
+#[component]
+pub fn ErrorSummary(#[prop(into)] message: Signal<Option<String>>) -> impl IntoView {
+    move || {
+        message.get().map(|message| {
+            view! {
+                <div class="alert alert-error" role="alert">
+                    <p>{message}</p>
+                </div>
+            }
+        })
+    }
+}
+
+/// A confirmation that something was saved.
+#[component]
+pub fn Notice(#[prop(into)] message: Signal<Option<String>>) -> impl IntoView {
+    move || {
+        message.get().map(|message| {
+            view! {
+                <div class="alert alert-success" role="status">
+                    <p>{message}</p>
+                </div>
+            }
+        })
+    }
+}
+
+/// What a page shows when loading its data failed.
+#[component]
+pub fn LoadError(error: AppError) -> impl IntoView {
+    view! {
+        <div class="alert alert-error" role="alert">
+            <p>{error.to_string()}</p>
+        </div>
+    }
+}
+
+#[component]
+pub fn Loading() -> impl IntoView {
+    view! { <p class="loading" aria-live="polite">"Loading…"</p> }
+}

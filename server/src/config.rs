@@ -1,0 +1,134 @@
+//! Typed configuration from flags and environment variables.
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use app::db::DbSettings;
+use app::state::AuthSettings;
+use clap::{ArgAction, Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(name = "pathway", version, about = "Pathway: learning and career progression for children's social work")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub config: Config,
+}
+
+#[derive(Debug, Clone, Copy, Subcommand, PartialEq, Eq)]
+pub enum Command {
+    /// Serve the app (the default).
+    Serve,
+    /// Add the demo council to the database if it is not there, then exit.
+    SeedDemo,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct Config {
+    /// Address and port to listen on.
+    #[arg(long, env = "PATHWAY_ADDR", default_value = "127.0.0.1:3000")]
+    pub addr: SocketAddr,
+
+    /// Database: surrealkv://<path> (embedded, on disk), mem:// (in memory) or ws://host:port.
+    #[arg(long, env = "PATHWAY_DB_URL", default_value = "surrealkv://./data/pathway.db")]
+    pub db_url: String,
+
+    /// SurrealDB namespace.
+    #[arg(long, env = "PATHWAY_DB_NAMESPACE", default_value = "pathway")]
+    pub db_namespace: String,
+
+    /// SurrealDB database.
+    #[arg(long, env = "PATHWAY_DB_DATABASE", default_value = "pathway")]
+    pub db_database: String,
+
+    /// Root user for a remote SurrealDB server (not needed embedded).
+    #[arg(long, env = "PATHWAY_DB_USER")]
+    pub db_user: Option<String>,
+
+    /// Password for that user.
+    #[arg(long, env = "PATHWAY_DB_PASSWORD", hide_env_values = true)]
+    pub db_password: Option<String>,
+
+    /// Mark cookies Secure (and use the __Host- prefix); turn on behind HTTPS.
+    #[arg(long, env = "PATHWAY_SECURE_COOKIES", default_value_t = false, action = ArgAction::Set)]
+    pub secure_cookies: bool,
+
+    /// Seed the demo council into an empty database at start.
+    #[arg(long, env = "PATHWAY_SEED_DEMO", default_value_t = true, action = ArgAction::Set)]
+    pub seed_demo: bool,
+
+    /// Password of every demo account.
+    #[arg(long, env = "PATHWAY_DEMO_PASSWORD", default_value = "pathway-demo", hide_env_values = true)]
+    pub demo_password: String,
+
+    /// Minutes without a request before a session ends.
+    #[arg(long, env = "PATHWAY_SESSION_IDLE_MINUTES", default_value_t = 120)]
+    pub session_idle_minutes: u64,
+
+    /// Hours after sign-in before a session ends, however busy.
+    #[arg(long, env = "PATHWAY_SESSION_MAX_HOURS", default_value_t = 12)]
+    pub session_max_hours: u64,
+
+    /// Folder of the built site (wasm, CSS, public files); cargo-leptos sets LEPTOS_SITE_ROOT.
+    #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
+    pub site_root: String,
+}
+
+impl Config {
+    pub fn db_settings(&self) -> DbSettings {
+        DbSettings {
+            url: self.db_url.clone(),
+            namespace: self.db_namespace.clone(),
+            database: self.db_database.clone(),
+            username: self.db_user.clone(),
+            password: self.db_password.clone(),
+        }
+    }
+
+    pub fn auth_settings(&self) -> AuthSettings {
+        AuthSettings {
+            secure_cookies: self.secure_cookies,
+            idle_timeout: Duration::from_secs(self.session_idle_minutes.clamp(1, 24 * 60) * 60),
+            absolute_timeout: Duration::from_secs(self.session_max_hours.clamp(1, 24 * 30) * 3600),
+            ..AuthSettings::default()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_match_the_readme() {
+        let cli = Cli::try_parse_from(["pathway"]).unwrap();
+        assert_eq!(cli.command, None);
+        assert_eq!(cli.config.addr.to_string(), "127.0.0.1:3000");
+        assert_eq!(cli.config.db_url, "surrealkv://./data/pathway.db");
+        assert!(cli.config.seed_demo);
+        assert!(!cli.config.secure_cookies);
+    }
+
+    #[test]
+    fn flags_override_and_subcommands_parse() {
+        let cli = Cli::try_parse_from([
+            "pathway",
+            "--db-url",
+            "mem://",
+            "--seed-demo",
+            "false",
+            "seed-demo",
+        ])
+        .unwrap();
+        assert_eq!(cli.command, Some(Command::SeedDemo));
+        assert_eq!(cli.config.db_url, "mem://");
+        assert!(!cli.config.seed_demo);
+    }
+
+    #[test]
+    fn session_limits_are_clamped() {
+        let cli = Cli::try_parse_from(["pathway", "--session-idle-minutes", "0"]).unwrap();
+        assert_eq!(cli.config.auth_settings().idle_timeout, Duration::from_secs(60));
+    }
+}

@@ -1,0 +1,85 @@
+//! The Pathway server: configuration, database start-up, the router and its guards.
+
+pub mod config;
+pub mod guard;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use app::db::{self, Db};
+use app::state::{AppState, AuthSettings, provide_request_context};
+use app::{App, shell};
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use axum::routing::get;
+use axum::{Json, Router, middleware};
+use leptos::config::LeptosOptions;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+
+/// Options for the Leptos side: where the built site lives.
+pub fn leptos_options(site_root: &str, addr: SocketAddr) -> LeptosOptions {
+    let env = match std::env::var("LEPTOS_ENV").as_deref() {
+        Ok("PROD") | Ok("prod") | Ok("production") => leptos::config::Env::PROD,
+        _ => leptos::config::Env::DEV,
+    };
+    LeptosOptions::builder()
+        .output_name("pathway")
+        .site_root(site_root)
+        .site_pkg_dir("pkg")
+        .site_addr(addr)
+        .env(env)
+        .build()
+}
+
+/// The whole app: pages, server functions, static files, health check and guards.
+pub fn router(state: AppState, options: LeptosOptions) -> Router {
+    let routes = generate_route_list(App);
+    let context_state = state.clone();
+    let health = Router::new()
+        .route("/healthz", get(health))
+        .with_state(state.db.clone());
+    Router::new()
+        .leptos_routes_with_context(
+            &options,
+            routes,
+            move || provide_request_context(&context_state),
+            {
+                let options = options.clone();
+                move || shell(options.clone())
+            },
+        )
+        .fallback(leptos_axum::file_and_error_handler(shell))
+        .with_state(options)
+        .merge(health)
+        .layer(middleware::from_fn(guard::refuse_cross_site))
+        .layer(middleware::from_fn(guard::security_headers))
+}
+
+async fn health(State(db): State<Db>) -> impl IntoResponse {
+    let ok = db::ping(&db).await;
+    let version = if ok { db::schema_version(&db).await.ok() } else { None };
+    match version {
+        Some(version) => (
+            StatusCode::OK,
+            Json(serde_json::json!({"status": "ok", "db": "ok", "schema_version": version})),
+        ),
+        None => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            Json(serde_json::json!({"status": "unavailable", "db": "unreachable"})),
+        ),
+    }
+}
+
+/// Connects, migrates and returns the shared state.
+pub async fn start_state(
+    settings: &db::DbSettings,
+    auth: AuthSettings,
+) -> Result<AppState, Box<dyn std::error::Error + Send + Sync>> {
+    let db = db::connect(settings).await?;
+    db::migrate(&db).await?;
+    Ok(AppState {
+        db,
+        auth: Arc::new(auth),
+    })
+}

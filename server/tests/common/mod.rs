@@ -1,0 +1,107 @@
+//! A real server on an in-memory SurrealDB, reached over HTTP like a browser would.
+
+#![allow(dead_code)]
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use app::db::{self, DbSettings};
+use app::seed::seed_demo;
+use app::state::{AppState, AuthSettings};
+use reqwest::{Client, Response, StatusCode};
+use serde_json::Value;
+
+pub const DEMO_PASSWORD: &str = "pathway-demo";
+
+pub struct TestServer {
+    pub base: String,
+    pub state: AppState,
+}
+
+pub async fn start() -> TestServer {
+    start_with(AuthSettings::default()).await
+}
+
+pub async fn start_with(auth: AuthSettings) -> TestServer {
+    let db = db::connect(&DbSettings::memory()).await.expect("in-memory database");
+    db::migrate(&db).await.expect("migrations apply");
+    seed_demo(&db, DEMO_PASSWORD).await.expect("demo seed");
+    seed_other_council(&db).await;
+    let state = AppState { db, auth: Arc::new(auth) };
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let addr = listener.local_addr().expect("address");
+    let options = server::leptos_options("target/site", addr);
+    let router = server::router(state.clone(), options);
+    tokio::spawn(async move {
+        axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
+            .await
+            .expect("server runs");
+    });
+    TestServer { base: format!("http://{addr}"), state }
+}
+
+/// A second council with one admin, to prove one council never sees another's records.
+async fn seed_other_council(db: &db::Db) {
+    let hash = app::auth::password::hash_password(DEMO_PASSWORD.into()).await.unwrap();
+    db.query(
+        "CREATE org:other SET name = 'Other Council', slug = 'other';
+         CREATE team:other_team SET org = org:other, name = 'Other Team', kind = 'service';
+         CREATE person:other_admin SET org = org:other, name = 'Olga Other',
+            email = 'admin@other.test', roles = ['admin'], career_level = 'not_social_work',
+            active = true, password_hash = $hash, team = team:other_team;",
+    )
+    .bind(("hash", hash))
+    .await
+    .unwrap()
+    .check()
+    .unwrap();
+}
+
+impl TestServer {
+    pub fn client(&self) -> Client {
+        Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .timeout(Duration::from_secs(30))
+            .build()
+            .unwrap()
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    /// Calls a server function with form fields, as the hydrated app does.
+    pub async fn call(&self, client: &Client, function: &str, form: &[(&str, &str)]) -> Response {
+        client
+            .post(self.url(&format!("/api/{function}")))
+            .form(form)
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    pub async fn sign_in(&self, client: &Client, email: &str, password: &str) -> Response {
+        self.call(client, "auth/sign_in", &[("email", email), ("password", password)]).await
+    }
+
+    /// A client signed in as `email` with the demo password.
+    pub async fn as_user(&self, email: &str) -> Client {
+        let client = self.client();
+        let response = self.sign_in(&client, email, DEMO_PASSWORD).await;
+        assert!(
+            response.status().is_success() || response.status().is_redirection(),
+            "sign-in as {email} failed: {}",
+            response.status()
+        );
+        client
+    }
+}
+
+pub async fn json(response: Response) -> (StatusCode, Value) {
+    let status = response.status();
+    let text = response.text().await.unwrap_or_default();
+    let value = serde_json::from_str(&text).unwrap_or(Value::String(text));
+    (status, value)
+}
