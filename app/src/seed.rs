@@ -27,9 +27,17 @@ const TEAMS: &[(&str, &str, Option<&str>)] = &[
     ("locality_north", "Locality North", Some("localities")),
     ("locality_south", "Locality South", Some("localities")),
     ("children_looked_after", "Children Looked After", None),
-    ("lac_13_plus", "Looked-After Children 13+", Some("children_looked_after")),
+    (
+        "lac_13_plus",
+        "Looked-After Children 13+",
+        Some("children_looked_after"),
+    ),
     ("disabled_children", "Disabled Children", None),
-    ("complex_health", "Complex Health and Disability", Some("disabled_children")),
+    (
+        "complex_health",
+        "Complex Health and Disability",
+        Some("disabled_children"),
+    ),
     ("fostering_permanence", "Fostering and Permanence", None),
     ("fostering", "Fostering", Some("fostering_permanence")),
     ("workforce", "Workforce Development", None),
@@ -56,54 +64,454 @@ macro_rules! person {
 
 const PEOPLE: &[DemoPerson] = &[
     // The five demo sign-ins.
-    person!("demo_practitioner", "Priya Shah", "practitioner@demo.test", ["practitioner"], "nqsw", "Newly Qualified Social Worker", "locality_north", Some("demo_supervisor"), "2026-09-07"),
-    person!("demo_supervisor", "Daniel Okafor", "supervisor@demo.test", ["supervisor", "practitioner"], "team_manager", "Team Manager", "locality_north", Some("demo_leader"), "2017-04-03"),
-    person!("demo_learning_lead", "Helen Marsh", "learning.lead@demo.test", ["learning_lead", "practitioner"], "advanced_practitioner", "Principal Social Worker and Academy Lead", "academy", Some("demo_leader"), "2014-01-06"),
-    person!("demo_leader", "Grace Whitfield", "leader@demo.test", ["leader"], "head_of_service", "Head of Service", "workforce", None, "2011-10-03"),
-    person!("demo_admin", "Tom Ridley", "admin@demo.test", ["admin"], "not_social_work", "Workforce Systems Officer", "workforce", Some("demo_leader"), "2019-06-17"),
+    person!(
+        "demo_practitioner",
+        "Priya Shah",
+        "practitioner@demo.test",
+        ["practitioner"],
+        "nqsw",
+        "Newly Qualified Social Worker",
+        "locality_north",
+        Some("demo_supervisor"),
+        "2026-09-07"
+    ),
+    person!(
+        "demo_supervisor",
+        "Daniel Okafor",
+        "supervisor@demo.test",
+        ["supervisor", "practitioner"],
+        "team_manager",
+        "Team Manager",
+        "locality_north",
+        Some("demo_leader"),
+        "2017-04-03"
+    ),
+    person!(
+        "demo_learning_lead",
+        "Helen Marsh",
+        "learning.lead@demo.test",
+        ["learning_lead", "practitioner"],
+        "advanced_practitioner",
+        "Principal Social Worker and Academy Lead",
+        "academy",
+        Some("demo_leader"),
+        "2014-01-06"
+    ),
+    person!(
+        "demo_leader",
+        "Grace Whitfield",
+        "leader@demo.test",
+        ["leader"],
+        "head_of_service",
+        "Head of Service",
+        "workforce",
+        None,
+        "2011-10-03"
+    ),
+    person!(
+        "demo_admin",
+        "Tom Ridley",
+        "admin@demo.test",
+        ["admin"],
+        "not_social_work",
+        "Workforce Systems Officer",
+        "workforce",
+        Some("demo_leader"),
+        "2019-06-17"
+    ),
     // Team managers.
-    person!("tm_duty", "Rebecca Hollins", "rebecca.hollins@demo.test", ["supervisor", "practitioner"], "team_manager", "Team Manager", "duty_advice", Some("demo_leader"), "2015-02-09"),
-    person!("tm_south", "Marcus Bell", "marcus.bell@demo.test", ["supervisor", "practitioner"], "team_manager", "Team Manager", "locality_south", Some("demo_leader"), "2016-08-22"),
-    person!("tm_lac", "Sadia Rahman", "sadia.rahman@demo.test", ["supervisor", "practitioner"], "team_manager", "Team Manager", "lac_13_plus", Some("demo_leader"), "2013-11-11"),
-    person!("tm_chd", "Gareth Lloyd", "gareth.lloyd@demo.test", ["supervisor", "practitioner"], "team_manager", "Team Manager", "complex_health", Some("demo_leader"), "2012-05-14"),
-    person!("tm_fostering", "Joanne Pickering", "joanne.pickering@demo.test", ["supervisor", "practitioner"], "team_manager", "Team Manager", "fostering", Some("demo_leader"), "2018-03-05"),
+    person!(
+        "tm_duty",
+        "Rebecca Hollins",
+        "rebecca.hollins@demo.test",
+        ["supervisor", "practitioner"],
+        "team_manager",
+        "Team Manager",
+        "duty_advice",
+        Some("demo_leader"),
+        "2015-02-09"
+    ),
+    person!(
+        "tm_south",
+        "Marcus Bell",
+        "marcus.bell@demo.test",
+        ["supervisor", "practitioner"],
+        "team_manager",
+        "Team Manager",
+        "locality_south",
+        Some("demo_leader"),
+        "2016-08-22"
+    ),
+    person!(
+        "tm_lac",
+        "Sadia Rahman",
+        "sadia.rahman@demo.test",
+        ["supervisor", "practitioner"],
+        "team_manager",
+        "Team Manager",
+        "lac_13_plus",
+        Some("demo_leader"),
+        "2013-11-11"
+    ),
+    person!(
+        "tm_chd",
+        "Gareth Lloyd",
+        "gareth.lloyd@demo.test",
+        ["supervisor", "practitioner"],
+        "team_manager",
+        "Team Manager",
+        "complex_health",
+        Some("demo_leader"),
+        "2012-05-14"
+    ),
+    person!(
+        "tm_fostering",
+        "Joanne Pickering",
+        "joanne.pickering@demo.test",
+        ["supervisor", "practitioner"],
+        "team_manager",
+        "Team Manager",
+        "fostering",
+        Some("demo_leader"),
+        "2018-03-05"
+    ),
     // Locality North (Daniel Okafor's team).
-    person!("ln_1", "Aisha Begum", "aisha.begum@demo.test", ["practitioner"], "social_worker", "Social Worker", "locality_north", Some("demo_supervisor"), "2023-09-04"),
-    person!("ln_2", "Callum Reid", "callum.reid@demo.test", ["practitioner"], "senior_social_worker", "Senior Social Worker", "locality_north", Some("demo_supervisor"), "2019-01-14"),
-    person!("ln_3", "Natalie Greaves", "natalie.greaves@demo.test", ["practitioner", "supervisor"], "advanced_practitioner", "Advanced Practitioner and ASYE Assessor", "locality_north", Some("demo_supervisor"), "2015-07-20"),
-    person!("ln_4", "Oliver Brennan", "oliver.brennan@demo.test", ["practitioner"], "nqsw", "Newly Qualified Social Worker", "locality_north", Some("demo_supervisor"), "2026-09-07"),
-    person!("ln_5", "Mei Lin Chen", "meilin.chen@demo.test", ["practitioner"], "social_work_assistant", "Social Work Assistant", "locality_north", Some("demo_supervisor"), "2024-02-12"),
+    person!(
+        "ln_1",
+        "Aisha Begum",
+        "aisha.begum@demo.test",
+        ["practitioner"],
+        "social_worker",
+        "Social Worker",
+        "locality_north",
+        Some("demo_supervisor"),
+        "2023-09-04"
+    ),
+    person!(
+        "ln_2",
+        "Callum Reid",
+        "callum.reid@demo.test",
+        ["practitioner"],
+        "senior_social_worker",
+        "Senior Social Worker",
+        "locality_north",
+        Some("demo_supervisor"),
+        "2019-01-14"
+    ),
+    person!(
+        "ln_3",
+        "Natalie Greaves",
+        "natalie.greaves@demo.test",
+        ["practitioner", "supervisor"],
+        "advanced_practitioner",
+        "Advanced Practitioner and ASYE Assessor",
+        "locality_north",
+        Some("demo_supervisor"),
+        "2015-07-20"
+    ),
+    person!(
+        "ln_4",
+        "Oliver Brennan",
+        "oliver.brennan@demo.test",
+        ["practitioner"],
+        "nqsw",
+        "Newly Qualified Social Worker",
+        "locality_north",
+        Some("demo_supervisor"),
+        "2026-09-07"
+    ),
+    person!(
+        "ln_5",
+        "Mei Lin Chen",
+        "meilin.chen@demo.test",
+        ["practitioner"],
+        "social_work_assistant",
+        "Social Work Assistant",
+        "locality_north",
+        Some("demo_supervisor"),
+        "2024-02-12"
+    ),
     // Locality South.
-    person!("ls_1", "Kieran Walsh", "kieran.walsh@demo.test", ["practitioner"], "social_worker", "Social Worker", "locality_south", Some("tm_south"), "2022-10-03"),
-    person!("ls_2", "Fatima Hussain", "fatima.hussain@demo.test", ["practitioner"], "senior_social_worker", "Senior Social Worker", "locality_south", Some("tm_south"), "2018-04-23"),
-    person!("ls_3", "Liam Gallagher-Moss", "liam.gallaghermoss@demo.test", ["practitioner"], "nqsw", "Newly Qualified Social Worker", "locality_south", Some("tm_south"), "2026-03-02"),
-    person!("ls_4", "Zoe Atkinson", "zoe.atkinson@demo.test", ["practitioner"], "social_worker", "Social Worker", "locality_south", Some("tm_south"), "2021-06-28"),
-    person!("ls_5", "Emmanuel Mensah", "emmanuel.mensah@demo.test", ["practitioner"], "social_work_assistant", "Family Support Worker", "locality_south", Some("tm_south"), "2020-11-09"),
+    person!(
+        "ls_1",
+        "Kieran Walsh",
+        "kieran.walsh@demo.test",
+        ["practitioner"],
+        "social_worker",
+        "Social Worker",
+        "locality_south",
+        Some("tm_south"),
+        "2022-10-03"
+    ),
+    person!(
+        "ls_2",
+        "Fatima Hussain",
+        "fatima.hussain@demo.test",
+        ["practitioner"],
+        "senior_social_worker",
+        "Senior Social Worker",
+        "locality_south",
+        Some("tm_south"),
+        "2018-04-23"
+    ),
+    person!(
+        "ls_3",
+        "Liam Gallagher-Moss",
+        "liam.gallaghermoss@demo.test",
+        ["practitioner"],
+        "nqsw",
+        "Newly Qualified Social Worker",
+        "locality_south",
+        Some("tm_south"),
+        "2026-03-02"
+    ),
+    person!(
+        "ls_4",
+        "Zoe Atkinson",
+        "zoe.atkinson@demo.test",
+        ["practitioner"],
+        "social_worker",
+        "Social Worker",
+        "locality_south",
+        Some("tm_south"),
+        "2021-06-28"
+    ),
+    person!(
+        "ls_5",
+        "Emmanuel Mensah",
+        "emmanuel.mensah@demo.test",
+        ["practitioner"],
+        "social_work_assistant",
+        "Family Support Worker",
+        "locality_south",
+        Some("tm_south"),
+        "2020-11-09"
+    ),
     // Duty and Advice.
-    person!("da_1", "Hannah Crowther", "hannah.crowther@demo.test", ["practitioner"], "senior_social_worker", "Senior Social Worker", "duty_advice", Some("tm_duty"), "2017-09-18"),
-    person!("da_2", "Yusuf Patel", "yusuf.patel@demo.test", ["practitioner"], "social_worker", "Social Worker", "duty_advice", Some("tm_duty"), "2022-01-10"),
-    person!("da_3", "Ellie Turner", "ellie.turner@demo.test", ["practitioner"], "nqsw", "Newly Qualified Social Worker", "duty_advice", Some("tm_duty"), "2026-09-07"),
-    person!("da_4", "Ravi Sharma", "ravi.sharma@demo.test", ["practitioner"], "social_worker", "Social Worker", "duty_advice", Some("tm_duty"), "2024-05-20"),
+    person!(
+        "da_1",
+        "Hannah Crowther",
+        "hannah.crowther@demo.test",
+        ["practitioner"],
+        "senior_social_worker",
+        "Senior Social Worker",
+        "duty_advice",
+        Some("tm_duty"),
+        "2017-09-18"
+    ),
+    person!(
+        "da_2",
+        "Yusuf Patel",
+        "yusuf.patel@demo.test",
+        ["practitioner"],
+        "social_worker",
+        "Social Worker",
+        "duty_advice",
+        Some("tm_duty"),
+        "2022-01-10"
+    ),
+    person!(
+        "da_3",
+        "Ellie Turner",
+        "ellie.turner@demo.test",
+        ["practitioner"],
+        "nqsw",
+        "Newly Qualified Social Worker",
+        "duty_advice",
+        Some("tm_duty"),
+        "2026-09-07"
+    ),
+    person!(
+        "da_4",
+        "Ravi Sharma",
+        "ravi.sharma@demo.test",
+        ["practitioner"],
+        "social_worker",
+        "Social Worker",
+        "duty_advice",
+        Some("tm_duty"),
+        "2024-05-20"
+    ),
     // Looked-after children 13+.
-    person!("lac_1", "Chloe Armitage", "chloe.armitage@demo.test", ["practitioner"], "senior_social_worker", "Senior Social Worker", "lac_13_plus", Some("tm_lac"), "2016-02-29"),
-    person!("lac_2", "Tariq Mahmood", "tariq.mahmood@demo.test", ["practitioner"], "social_worker", "Social Worker", "lac_13_plus", Some("tm_lac"), "2021-09-06"),
-    person!("lac_3", "Bethany Clarke", "bethany.clarke@demo.test", ["practitioner"], "social_worker", "Social Worker", "lac_13_plus", Some("tm_lac"), "2023-03-13"),
-    person!("lac_4", "Owen Price", "owen.price@demo.test", ["practitioner", "supervisor"], "advanced_practitioner", "Advanced Practitioner", "lac_13_plus", Some("tm_lac"), "2012-09-03"),
+    person!(
+        "lac_1",
+        "Chloe Armitage",
+        "chloe.armitage@demo.test",
+        ["practitioner"],
+        "senior_social_worker",
+        "Senior Social Worker",
+        "lac_13_plus",
+        Some("tm_lac"),
+        "2016-02-29"
+    ),
+    person!(
+        "lac_2",
+        "Tariq Mahmood",
+        "tariq.mahmood@demo.test",
+        ["practitioner"],
+        "social_worker",
+        "Social Worker",
+        "lac_13_plus",
+        Some("tm_lac"),
+        "2021-09-06"
+    ),
+    person!(
+        "lac_3",
+        "Bethany Clarke",
+        "bethany.clarke@demo.test",
+        ["practitioner"],
+        "social_worker",
+        "Social Worker",
+        "lac_13_plus",
+        Some("tm_lac"),
+        "2023-03-13"
+    ),
+    person!(
+        "lac_4",
+        "Owen Price",
+        "owen.price@demo.test",
+        ["practitioner", "supervisor"],
+        "advanced_practitioner",
+        "Advanced Practitioner",
+        "lac_13_plus",
+        Some("tm_lac"),
+        "2012-09-03"
+    ),
     // Complex Health and Disability.
-    person!("chd_1", "Niamh O'Connor", "niamh.oconnor@demo.test", ["practitioner"], "senior_social_worker", "Senior Social Worker", "complex_health", Some("tm_chd"), "2019-10-07"),
-    person!("chd_2", "Samuel Adeyemi", "samuel.adeyemi@demo.test", ["practitioner"], "social_worker", "Social Worker", "complex_health", Some("tm_chd"), "2022-07-04"),
-    person!("chd_3", "Lucy Fairburn", "lucy.fairburn@demo.test", ["practitioner"], "nqsw", "Newly Qualified Social Worker", "complex_health", Some("tm_chd"), "2026-01-12"),
-    person!("chd_4", "Adam Kowalski", "adam.kowalski@demo.test", ["practitioner"], "social_work_assistant", "Social Work Assistant", "complex_health", Some("tm_chd"), "2025-04-22"),
+    person!(
+        "chd_1",
+        "Niamh O'Connor",
+        "niamh.oconnor@demo.test",
+        ["practitioner"],
+        "senior_social_worker",
+        "Senior Social Worker",
+        "complex_health",
+        Some("tm_chd"),
+        "2019-10-07"
+    ),
+    person!(
+        "chd_2",
+        "Samuel Adeyemi",
+        "samuel.adeyemi@demo.test",
+        ["practitioner"],
+        "social_worker",
+        "Social Worker",
+        "complex_health",
+        Some("tm_chd"),
+        "2022-07-04"
+    ),
+    person!(
+        "chd_3",
+        "Lucy Fairburn",
+        "lucy.fairburn@demo.test",
+        ["practitioner"],
+        "nqsw",
+        "Newly Qualified Social Worker",
+        "complex_health",
+        Some("tm_chd"),
+        "2026-01-12"
+    ),
+    person!(
+        "chd_4",
+        "Adam Kowalski",
+        "adam.kowalski@demo.test",
+        ["practitioner"],
+        "social_work_assistant",
+        "Social Work Assistant",
+        "complex_health",
+        Some("tm_chd"),
+        "2025-04-22"
+    ),
     // Fostering.
-    person!("fo_1", "Rachel Dyson", "rachel.dyson@demo.test", ["practitioner"], "senior_social_worker", "Senior Supervising Social Worker", "fostering", Some("tm_fostering"), "2014-06-09"),
-    person!("fo_2", "Imran Qureshi", "imran.qureshi@demo.test", ["practitioner"], "social_worker", "Supervising Social Worker", "fostering", Some("tm_fostering"), "2020-02-17"),
-    person!("fo_3", "Sophie Marsden", "sophie.marsden@demo.test", ["practitioner"], "social_worker", "Supervising Social Worker", "fostering", Some("tm_fostering"), "2023-11-27"),
+    person!(
+        "fo_1",
+        "Rachel Dyson",
+        "rachel.dyson@demo.test",
+        ["practitioner"],
+        "senior_social_worker",
+        "Senior Supervising Social Worker",
+        "fostering",
+        Some("tm_fostering"),
+        "2014-06-09"
+    ),
+    person!(
+        "fo_2",
+        "Imran Qureshi",
+        "imran.qureshi@demo.test",
+        ["practitioner"],
+        "social_worker",
+        "Supervising Social Worker",
+        "fostering",
+        Some("tm_fostering"),
+        "2020-02-17"
+    ),
+    person!(
+        "fo_3",
+        "Sophie Marsden",
+        "sophie.marsden@demo.test",
+        ["practitioner"],
+        "social_worker",
+        "Supervising Social Worker",
+        "fostering",
+        Some("tm_fostering"),
+        "2023-11-27"
+    ),
     // Learning Academy and leadership.
-    person!("ac_1", "Jamal Edwards", "jamal.edwards@demo.test", ["learning_lead", "practitioner", "supervisor"], "advanced_practitioner", "Practice Educator and ASYE Coordinator", "academy", Some("demo_learning_lead"), "2016-01-11"),
-    person!("ac_2", "Katie Holroyd", "katie.holroyd@demo.test", ["learning_lead"], "not_social_work", "Learning and Development Officer", "academy", Some("demo_learning_lead"), "2021-03-01"),
-    person!("sl_1", "Andrew Sutcliffe", "andrew.sutcliffe@demo.test", ["leader"], "service_manager", "Service Manager, Localities", "localities", Some("demo_leader"), "2010-04-12"),
-    person!("sl_2", "Patricia Nwosu", "patricia.nwosu@demo.test", ["leader", "supervisor"], "service_manager", "Service Manager, Children Looked After", "children_looked_after", Some("demo_leader"), "2009-09-14"),
-    person!("x_1", "Connor Haigh", "connor.haigh@demo.test", ["practitioner"], "social_worker", "Social Worker (left)", "locality_south", Some("tm_south"), "2020-01-06"),
+    person!(
+        "ac_1",
+        "Jamal Edwards",
+        "jamal.edwards@demo.test",
+        ["learning_lead", "practitioner", "supervisor"],
+        "advanced_practitioner",
+        "Practice Educator and ASYE Coordinator",
+        "academy",
+        Some("demo_learning_lead"),
+        "2016-01-11"
+    ),
+    person!(
+        "ac_2",
+        "Katie Holroyd",
+        "katie.holroyd@demo.test",
+        ["learning_lead"],
+        "not_social_work",
+        "Learning and Development Officer",
+        "academy",
+        Some("demo_learning_lead"),
+        "2021-03-01"
+    ),
+    person!(
+        "sl_1",
+        "Andrew Sutcliffe",
+        "andrew.sutcliffe@demo.test",
+        ["leader"],
+        "service_manager",
+        "Service Manager, Localities",
+        "localities",
+        Some("demo_leader"),
+        "2010-04-12"
+    ),
+    person!(
+        "sl_2",
+        "Patricia Nwosu",
+        "patricia.nwosu@demo.test",
+        ["leader", "supervisor"],
+        "service_manager",
+        "Service Manager, Children Looked After",
+        "children_looked_after",
+        Some("demo_leader"),
+        "2009-09-14"
+    ),
+    person!(
+        "x_1",
+        "Connor Haigh",
+        "connor.haigh@demo.test",
+        ["practitioner"],
+        "social_worker",
+        "Social Worker (left)",
+        "locality_south",
+        Some("tm_south"),
+        "2020-01-06"
+    ),
 ];
 
 #[derive(SurrealValue)]
@@ -152,7 +560,11 @@ pub enum SeedOutcome {
 /// Seeds the demo council unless it is already there. Every demo account's password is
 /// `password`.
 pub async fn seed_demo(db: &Db, password: &str) -> AppResult<SeedOutcome> {
-    let mut response = db.query(DEMO_EXISTS).bind(("slug", DEMO_ORG_SLUG)).await?.check()?;
+    let mut response = db
+        .query(DEMO_EXISTS)
+        .bind(("slug", DEMO_ORG_SLUG))
+        .await?
+        .check()?;
     let existing: Vec<RecordId> = response.take(0)?;
     if !existing.is_empty() {
         return Ok(SeedOutcome::AlreadyPresent);
@@ -193,7 +605,10 @@ pub async fn seed_demo(db: &Db, password: &str) -> AppResult<SeedOutcome> {
             password_hash: Some(hash.clone()),
         })
         .collect();
-    let counts = SeedOutcome::Created { people: people.len(), teams: teams.len() };
+    let counts = SeedOutcome::Created {
+        people: people.len(),
+        teams: teams.len(),
+    };
 
     db.query(INSERT_DEMO)
         .bind(("org_key", org_key))
@@ -213,11 +628,19 @@ mod tests {
     #[test]
     fn demo_people_reference_known_teams_and_managers() {
         for person in PEOPLE {
-            assert!(TEAMS.iter().any(|(key, ..)| *key == person.team), "{}", person.key);
+            assert!(
+                TEAMS.iter().any(|(key, ..)| *key == person.team),
+                "{}",
+                person.key
+            );
             if let Some(manager) = person.manager {
                 assert!(PEOPLE.iter().any(|p| p.key == manager), "{}", person.key);
             }
-            assert!(crate::people::levels::is_level(person.level), "{}", person.key);
+            assert!(
+                crate::people::levels::is_level(person.level),
+                "{}",
+                person.key
+            );
             for role in person.roles {
                 assert!(crate::auth::roles::Role::from_key(role).is_some(), "{role}");
             }
@@ -236,8 +659,14 @@ mod tests {
 
     #[test]
     fn the_practitioner_is_an_nqsw_managed_by_the_supervisor() {
-        let practitioner = PEOPLE.iter().find(|p| p.email == "practitioner@demo.test").unwrap();
-        let supervisor = PEOPLE.iter().find(|p| p.email == "supervisor@demo.test").unwrap();
+        let practitioner = PEOPLE
+            .iter()
+            .find(|p| p.email == "practitioner@demo.test")
+            .unwrap();
+        let supervisor = PEOPLE
+            .iter()
+            .find(|p| p.email == "supervisor@demo.test")
+            .unwrap();
         assert_eq!(practitioner.level, "nqsw");
         assert_eq!(practitioner.manager, Some(supervisor.key));
         assert_eq!(practitioner.team, supervisor.team);

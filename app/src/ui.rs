@@ -5,9 +5,11 @@ use leptos::prelude::*;
 use crate::error::{AppError, FieldErrors};
 
 /// The field errors of an action's last result, if it failed validation.
-pub fn field_errors<T: Send + Sync + 'static>(
-    value: RwSignal<Option<Result<T, AppError>>>,
-) -> Signal<FieldErrors> {
+pub fn field_errors<T, S>(value: S) -> Signal<FieldErrors>
+where
+    T: 'static,
+    S: With<Value = Option<Result<T, AppError>>> + Send + Sync + 'static,
+{
     Signal::derive(move || {
         value.with(|value| match value {
             Some(Err(AppError::Validation(errors))) => errors.clone(),
@@ -17,9 +19,11 @@ pub fn field_errors<T: Send + Sync + 'static>(
 }
 
 /// A message for the action's last failure that is not about one field.
-pub fn general_error<T: Send + Sync + 'static>(
-    value: RwSignal<Option<Result<T, AppError>>>,
-) -> Signal<Option<String>> {
+pub fn general_error<T, S>(value: S) -> Signal<Option<String>>
+where
+    T: 'static,
+    S: With<Value = Option<Result<T, AppError>>> + Send + Sync + 'static,
+{
     Signal::derive(move || {
         value.with(|value| match value {
             Some(Err(AppError::Validation(errors))) => errors

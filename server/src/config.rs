@@ -8,7 +8,11 @@ use app::state::AuthSettings;
 use clap::{ArgAction, Args, Parser, Subcommand};
 
 #[derive(Debug, Parser)]
-#[command(name = "pathway", version, about = "Pathway: learning and career progression for children's social work")]
+#[command(
+    name = "pathway",
+    version,
+    about = "Pathway: learning and career progression for children's social work"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -31,7 +35,11 @@ pub struct Config {
     pub addr: SocketAddr,
 
     /// Database: surrealkv://<path> (embedded, on disk), mem:// (in memory) or ws://host:port.
-    #[arg(long, env = "PATHWAY_DB_URL", default_value = "surrealkv://./data/pathway.db")]
+    #[arg(
+        long,
+        env = "PATHWAY_DB_URL",
+        default_value = "surrealkv://./data/pathway.db"
+    )]
     pub db_url: String,
 
     /// SurrealDB namespace.
@@ -59,7 +67,12 @@ pub struct Config {
     pub seed_demo: bool,
 
     /// Password of every demo account.
-    #[arg(long, env = "PATHWAY_DEMO_PASSWORD", default_value = "pathway-demo", hide_env_values = true)]
+    #[arg(
+        long,
+        env = "PATHWAY_DEMO_PASSWORD",
+        default_value = "pathway-demo",
+        hide_env_values = true
+    )]
     pub demo_password: String,
 
     /// Minutes without a request before a session ends.
@@ -129,6 +142,9 @@ mod tests {
     #[test]
     fn session_limits_are_clamped() {
         let cli = Cli::try_parse_from(["pathway", "--session-idle-minutes", "0"]).unwrap();
-        assert_eq!(cli.config.auth_settings().idle_timeout, Duration::from_secs(60));
+        assert_eq!(
+            cli.config.auth_settings().idle_timeout,
+            Duration::from_secs(60)
+        );
     }
 }

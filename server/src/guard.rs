@@ -17,7 +17,10 @@ pub async fn refuse_cross_site(request: Request, next: Next) -> Response {
 }
 
 fn is_cross_site(request: &Request<Body>) -> bool {
-    if matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+    if matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    ) {
         return false;
     }
     let headers = request.headers();
@@ -51,9 +54,15 @@ fn origin_host(origin: &str) -> Option<&str> {
 pub async fn security_headers(request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
-    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("same-origin"),
+    );
     headers.insert(
         "permissions-policy",
         HeaderValue::from_static("camera=(), microphone=(), geolocation=()"),
@@ -66,7 +75,10 @@ mod tests {
     use super::*;
 
     fn request(method: Method, origin: Option<&str>, fetch_site: Option<&str>) -> Request<Body> {
-        let mut builder = Request::builder().method(method).uri("/api/x").header("host", "127.0.0.1:3000");
+        let mut builder = Request::builder()
+            .method(method)
+            .uri("/api/x")
+            .header("host", "127.0.0.1:3000");
         if let Some(origin) = origin {
             builder = builder.header("origin", origin);
         }
@@ -78,19 +90,35 @@ mod tests {
 
     #[test]
     fn same_origin_posts_pass() {
-        assert!(!is_cross_site(&request(Method::POST, Some("http://127.0.0.1:3000"), Some("same-origin"))));
+        assert!(!is_cross_site(&request(
+            Method::POST,
+            Some("http://127.0.0.1:3000"),
+            Some("same-origin")
+        )));
         assert!(!is_cross_site(&request(Method::POST, None, None)));
     }
 
     #[test]
     fn foreign_origins_are_refused() {
-        assert!(is_cross_site(&request(Method::POST, Some("https://evil.example"), None)));
+        assert!(is_cross_site(&request(
+            Method::POST,
+            Some("https://evil.example"),
+            None
+        )));
         assert!(is_cross_site(&request(Method::POST, Some("null"), None)));
-        assert!(is_cross_site(&request(Method::POST, None, Some("cross-site"))));
+        assert!(is_cross_site(&request(
+            Method::POST,
+            None,
+            Some("cross-site")
+        )));
     }
 
     #[test]
     fn reads_are_never_refused() {
-        assert!(!is_cross_site(&request(Method::GET, Some("https://evil.example"), Some("cross-site"))));
+        assert!(!is_cross_site(&request(
+            Method::GET,
+            Some("https://evil.example"),
+            Some("cross-site")
+        )));
     }
 }

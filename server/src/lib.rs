@@ -58,7 +58,11 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
 
 async fn health(State(db): State<Db>) -> impl IntoResponse {
     let ok = db::ping(&db).await;
-    let version = if ok { db::schema_version(&db).await.ok() } else { None };
+    let version = if ok {
+        db::schema_version(&db).await.ok()
+    } else {
+        None
+    };
     match version {
         Some(version) => (
             StatusCode::OK,

@@ -8,7 +8,15 @@ use reqwest::StatusCode;
 #[tokio::test]
 async fn health_reports_database_and_schema_version() {
     let server = start().await;
-    let (status, body) = json(server.client().get(server.url("/healthz")).send().await.unwrap()).await;
+    let (status, body) = json(
+        server
+            .client()
+            .get(server.url("/healthz"))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(body["status"], "ok");
     assert_eq!(body["db"], "ok");
@@ -19,9 +27,23 @@ async fn health_reports_database_and_schema_version() {
 async fn anonymous_callers_get_401() {
     let server = start().await;
     let client = server.client();
-    for function in ["people/list_people", "people/my_profile", "people/list_teams", "people/my_supervisees"] {
+    for function in [
+        "people/list_people",
+        "people/my_profile",
+        "people/list_teams",
+        "people/my_supervisees",
+    ] {
         let response = server
-            .call(&client, function, &[("query", ""), ("page", "1"), ("include_inactive", "false"), ("include_archived", "false")])
+            .call(
+                &client,
+                function,
+                &[
+                    ("query", ""),
+                    ("page", "1"),
+                    ("include_inactive", "false"),
+                    ("include_archived", "false"),
+                ],
+            )
             .await;
         assert_eq!(response.status(), StatusCode::UNAUTHORIZED, "{function}");
     }
@@ -35,21 +57,58 @@ async fn each_role_reaches_only_what_it_may() {
     let server = start().await;
     let list = [("query", ""), ("page", "1"), ("include_inactive", "false")];
     let cases = [
-        ("practitioner@demo.test", StatusCode::FORBIDDEN, StatusCode::FORBIDDEN, StatusCode::FORBIDDEN),
-        ("supervisor@demo.test", StatusCode::FORBIDDEN, StatusCode::OK, StatusCode::FORBIDDEN),
-        ("learning.lead@demo.test", StatusCode::FORBIDDEN, StatusCode::FORBIDDEN, StatusCode::OK),
-        ("leader@demo.test", StatusCode::FORBIDDEN, StatusCode::FORBIDDEN, StatusCode::OK),
-        ("admin@demo.test", StatusCode::OK, StatusCode::FORBIDDEN, StatusCode::OK),
+        (
+            "practitioner@demo.test",
+            StatusCode::FORBIDDEN,
+            StatusCode::FORBIDDEN,
+            StatusCode::FORBIDDEN,
+        ),
+        (
+            "supervisor@demo.test",
+            StatusCode::FORBIDDEN,
+            StatusCode::OK,
+            StatusCode::FORBIDDEN,
+        ),
+        (
+            "learning.lead@demo.test",
+            StatusCode::FORBIDDEN,
+            StatusCode::FORBIDDEN,
+            StatusCode::OK,
+        ),
+        (
+            "leader@demo.test",
+            StatusCode::FORBIDDEN,
+            StatusCode::FORBIDDEN,
+            StatusCode::OK,
+        ),
+        (
+            "admin@demo.test",
+            StatusCode::OK,
+            StatusCode::FORBIDDEN,
+            StatusCode::OK,
+        ),
     ];
     for (email, people, team, overview) in cases {
         let client = server.as_user(email).await;
-        let got = server.call(&client, "people/list_people", &list).await.status();
+        let got = server
+            .call(&client, "people/list_people", &list)
+            .await
+            .status();
         assert_eq!(got, people, "{email} list_people");
-        let got = server.call(&client, "people/my_supervisees", &[]).await.status();
+        let got = server
+            .call(&client, "people/my_supervisees", &[])
+            .await
+            .status();
         assert_eq!(got, team, "{email} my_supervisees");
-        let got = server.call(&client, "people/council_overview", &[]).await.status();
+        let got = server
+            .call(&client, "people/council_overview", &[])
+            .await
+            .status();
         assert_eq!(got, overview, "{email} council_overview");
-        let got = server.call(&client, "people/my_profile", &[]).await.status();
+        let got = server
+            .call(&client, "people/my_profile", &[])
+            .await
+            .status();
         assert_eq!(got, StatusCode::OK, "{email} my_profile");
     }
 }
@@ -60,9 +119,17 @@ async fn the_supervisor_sees_the_practitioner_in_their_team() {
     let client = server.as_user("supervisor@demo.test").await;
     let (status, body) = json(server.call(&client, "people/my_supervisees", &[]).await).await;
     assert_eq!(status, StatusCode::OK);
-    let emails: Vec<&str> = body.as_array().unwrap().iter().map(|p| p["email"].as_str().unwrap()).collect();
+    let emails: Vec<&str> = body
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["email"].as_str().unwrap())
+        .collect();
     assert!(emails.contains(&"practitioner@demo.test"), "{emails:?}");
-    assert!(!emails.contains(&"fatima.hussain@demo.test"), "another manager's report leaked");
+    assert!(
+        !emails.contains(&"fatima.hussain@demo.test"),
+        "another manager's report leaked"
+    );
 }
 
 #[tokio::test]
@@ -70,24 +137,49 @@ async fn admins_list_search_and_page_people_of_their_council_only() {
     let server = start().await;
     let client = server.as_user("admin@demo.test").await;
     let (status, body) = json(
-        server.call(&client, "people/list_people", &[("query", ""), ("page", "1"), ("include_inactive", "false")]).await,
+        server
+            .call(
+                &client,
+                "people/list_people",
+                &[("query", ""), ("page", "1"), ("include_inactive", "false")],
+            )
+            .await,
     )
     .await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(body["total"], 39, "40 demo people, one of them deactivated");
     assert_eq!(body["items"].as_array().unwrap().len(), 25);
     let all = serde_json::to_string(&body).unwrap();
-    assert!(!all.contains("other.test"), "another council's person leaked");
+    assert!(
+        !all.contains("other.test"),
+        "another council's person leaked"
+    );
 
     let (_, page2) = json(
-        server.call(&client, "people/list_people", &[("query", ""), ("page", "2"), ("include_inactive", "true")]).await,
+        server
+            .call(
+                &client,
+                "people/list_people",
+                &[("query", ""), ("page", "2"), ("include_inactive", "true")],
+            )
+            .await,
     )
     .await;
     assert_eq!(page2["total"], 40);
     assert_eq!(page2["items"].as_array().unwrap().len(), 15);
 
     let (_, found) = json(
-        server.call(&client, "people/list_people", &[("query", "OKAFOR"), ("page", "1"), ("include_inactive", "false")]).await,
+        server
+            .call(
+                &client,
+                "people/list_people",
+                &[
+                    ("query", "OKAFOR"),
+                    ("page", "1"),
+                    ("include_inactive", "false"),
+                ],
+            )
+            .await,
     )
     .await;
     assert_eq!(found["total"], 1);
@@ -98,18 +190,32 @@ async fn admins_list_search_and_page_people_of_their_council_only() {
 async fn another_councils_records_are_not_found() {
     let server = start().await;
     let client = server.as_user("admin@demo.test").await;
-    let response = server.call(&client, "people/get_person", &[("id", "other_admin")]).await;
-    assert_eq!(response.status(), StatusCode::NOT_FOUND);
-    let response = server.call(&client, "people/set_person_active", &[("id", "other_admin"), ("active", "false")]).await;
+    let response = server
+        .call(&client, "people/get_person", &[("id", "other_admin")])
+        .await;
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
     let response = server
-        .call(&client, "people/save_team", &[("id", "other_team"), ("name", "Taken over")])
+        .call(
+            &client,
+            "people/set_person_active",
+            &[("id", "other_admin"), ("active", "false")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    let response = server
+        .call(
+            &client,
+            "people/save_team",
+            &[("id", "other_team"), ("name", "Taken over")],
+        )
         .await;
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
 
     // And the other council's admin cannot see ours.
     let other = server.as_user("admin@other.test").await;
-    let response = server.call(&other, "people/get_person", &[("id", "demo_practitioner")]).await;
+    let response = server
+        .call(&other, "people/get_person", &[("id", "demo_practitioner")])
+        .await;
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
 }
 
@@ -118,7 +224,9 @@ async fn odd_ids_are_not_found_rather_than_errors() {
     let server = start().await;
     let client = server.as_user("admin@demo.test").await;
     for id in ["", "x' OR 1=1 --", "person:demo_admin", &"a".repeat(500)] {
-        let response = server.call(&client, "people/get_person", &[("id", id)]).await;
+        let response = server
+            .call(&client, "people/get_person", &[("id", id)])
+            .await;
         assert_eq!(response.status(), StatusCode::NOT_FOUND, "{id:?}");
     }
 }
@@ -141,13 +249,20 @@ async fn an_admin_creates_a_person_who_can_sign_in() {
     let id = body.as_str().unwrap().to_string();
 
     let newcomer = server.client();
-    let response = server.sign_in(&newcomer, "jo.newcombe@demo.test", "river copper meadow").await;
+    let response = server
+        .sign_in(&newcomer, "jo.newcombe@demo.test", "river copper meadow")
+        .await;
     assert!(response.status().is_success(), "{}", response.status());
     let (_, me) = json(server.call(&newcomer, "auth/current_viewer", &[]).await).await;
     assert_eq!(me["id"], id.as_str());
     assert_eq!(me["roles"], serde_json::json!(["practitioner"]));
 
-    let (_, audit) = json(server.call(&admin, "people/get_person", &[("id", &id)]).await).await;
+    let (_, audit) = json(
+        server
+            .call(&admin, "people/get_person", &[("id", &id)])
+            .await,
+    )
+    .await;
     assert_eq!(audit["line_manager_id"], "demo_supervisor");
     let mut response = server
         .state
@@ -189,7 +304,13 @@ async fn person_form_errors_are_per_field() {
     ];
     let (status, body) = json(server.call(&admin, "people/save_person", &form).await).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(body["Validation"]["email"].as_str().unwrap().contains("already"), "{body}");
+    assert!(
+        body["Validation"]["email"]
+            .as_str()
+            .unwrap()
+            .contains("already"),
+        "{body}"
+    );
     assert!(body["Validation"]["team_id"].is_string(), "{body}");
 }
 
@@ -207,7 +328,8 @@ async fn role_changes_are_audited() {
     ];
     let response = server.call(&admin, "people/save_person", &form).await;
     assert_eq!(response.status(), StatusCode::OK);
-    #[derive(surrealdb::types::SurrealValue)]
+    use surrealdb::types::SurrealValue;
+    #[derive(SurrealValue)]
     struct Entry {
         action: String,
         detail: String,
@@ -234,16 +356,34 @@ async fn deactivating_someone_ends_their_sessions_and_sign_in() {
     let (_, me) = json(server.call(&worker, "auth/current_viewer", &[]).await).await;
     assert_eq!(me["email"], "aisha.begum@demo.test");
 
-    let response = server.call(&admin, "people/set_person_active", &[("id", "ln_1"), ("active", "false")]).await;
+    let response = server
+        .call(
+            &admin,
+            "people/set_person_active",
+            &[("id", "ln_1"), ("active", "false")],
+        )
+        .await;
     assert_eq!(response.status(), StatusCode::OK);
 
     let (_, me) = json(server.call(&worker, "auth/current_viewer", &[]).await).await;
     assert!(me.is_null(), "session survived deactivation: {me}");
-    let response = server.sign_in(&server.client(), "aisha.begum@demo.test", DEMO_PASSWORD).await;
+    let response = server
+        .sign_in(&server.client(), "aisha.begum@demo.test", DEMO_PASSWORD)
+        .await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
 
-    let response = server.call(&admin, "people/set_person_active", &[("id", "demo_admin"), ("active", "false")]).await;
-    assert_eq!(response.status(), StatusCode::CONFLICT, "an admin cannot lock themselves out");
+    let response = server
+        .call(
+            &admin,
+            "people/set_person_active",
+            &[("id", "demo_admin"), ("active", "false")],
+        )
+        .await;
+    assert_eq!(
+        response.status(),
+        StatusCode::CONFLICT,
+        "an admin cannot lock themselves out"
+    );
 }
 
 #[tokio::test]
@@ -251,18 +391,44 @@ async fn teams_are_created_moved_and_archived_within_two_levels() {
     let server = start().await;
     let admin = server.as_user("admin@demo.test").await;
     let response = server
-        .call(&admin, "people/save_team", &[("name", "Locality East"), ("parent_id", "demo_localities")])
+        .call(
+            &admin,
+            "people/save_team",
+            &[("name", "Locality East"), ("parent_id", "demo_localities")],
+        )
         .await;
     assert_eq!(response.status(), StatusCode::OK);
-    let (_, teams) = json(server.call(&admin, "people/list_teams", &[("include_archived", "false")]).await).await;
-    let east = teams.as_array().unwrap().iter().find(|t| t["name"] == "Locality East").unwrap();
+    let (_, teams) = json(
+        server
+            .call(
+                &admin,
+                "people/list_teams",
+                &[("include_archived", "false")],
+            )
+            .await,
+    )
+    .await;
+    let east = teams
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["name"] == "Locality East")
+        .unwrap();
     assert_eq!(east["parent_id"], "demo_localities");
     let east_id = east["id"].as_str().unwrap().to_string();
 
     // A team cannot go inside a team.
     let (status, body) = json(
         server
-            .call(&admin, "people/save_team", &[("id", &east_id), ("name", "Locality East"), ("parent_id", "demo_locality_north")])
+            .call(
+                &admin,
+                "people/save_team",
+                &[
+                    ("id", &east_id),
+                    ("name", "Locality East"),
+                    ("parent_id", "demo_locality_north"),
+                ],
+            )
             .await,
     )
     .await;
@@ -271,15 +437,45 @@ async fn teams_are_created_moved_and_archived_within_two_levels() {
 
     // Duplicate sibling names are refused.
     let (status, _) = json(
-        server.call(&admin, "people/save_team", &[("name", "locality north"), ("parent_id", "demo_localities")]).await,
+        server
+            .call(
+                &admin,
+                "people/save_team",
+                &[("name", "locality north"), ("parent_id", "demo_localities")],
+            )
+            .await,
     )
     .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
 
     let response = server
-        .call(&admin, "people/save_team", &[("id", &east_id), ("name", "Locality East"), ("parent_id", "demo_localities"), ("archived", "on")])
+        .call(
+            &admin,
+            "people/save_team",
+            &[
+                ("id", &east_id),
+                ("name", "Locality East"),
+                ("parent_id", "demo_localities"),
+                ("archived", "on"),
+            ],
+        )
         .await;
     assert_eq!(response.status(), StatusCode::OK);
-    let (_, teams) = json(server.call(&admin, "people/list_teams", &[("include_archived", "false")]).await).await;
-    assert!(!teams.as_array().unwrap().iter().any(|t| t["id"] == east_id.as_str()));
+    let (_, teams) = json(
+        server
+            .call(
+                &admin,
+                "people/list_teams",
+                &[("include_archived", "false")],
+            )
+            .await,
+    )
+    .await;
+    assert!(
+        !teams
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t["id"] == east_id.as_str())
+    );
 }

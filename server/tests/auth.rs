@@ -9,11 +9,22 @@ use reqwest::StatusCode;
 async fn sign_in_sets_a_safe_cookie_and_sign_out_ends_the_session() {
     let server = start().await;
     let client = server.client();
-    let response = server.sign_in(&client, "practitioner@demo.test", DEMO_PASSWORD).await;
+    let response = server
+        .sign_in(&client, "practitioner@demo.test", DEMO_PASSWORD)
+        .await;
     assert_eq!(response.status(), StatusCode::OK);
-    let cookie = response.headers().get("set-cookie").unwrap().to_str().unwrap().to_string();
+    let cookie = response
+        .headers()
+        .get("set-cookie")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
     assert!(cookie.starts_with("pathway_session="), "{cookie}");
-    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
 
     let (_, me) = json(server.call(&client, "auth/current_viewer", &[]).await).await;
     assert_eq!(me["email"], "practitioner@demo.test");
@@ -30,8 +41,15 @@ async fn sign_in_sets_a_safe_cookie_and_sign_out_ends_the_session() {
 async fn a_stolen_cookie_is_useless_after_sign_out() {
     let server = start().await;
     let client = server.client();
-    let response = server.sign_in(&client, "leader@demo.test", DEMO_PASSWORD).await;
-    let cookie = response.headers().get("set-cookie").unwrap().to_str().unwrap();
+    let response = server
+        .sign_in(&client, "leader@demo.test", DEMO_PASSWORD)
+        .await;
+    let cookie = response
+        .headers()
+        .get("set-cookie")
+        .unwrap()
+        .to_str()
+        .unwrap();
     let pair = cookie.split(';').next().unwrap().to_string();
     server.call(&client, "auth/sign_out", &[]).await;
 
@@ -49,10 +67,32 @@ async fn a_stolen_cookie_is_useless_after_sign_out() {
 async fn signing_in_again_rotates_the_session() {
     let server = start().await;
     let client = server.client();
-    let first = server.sign_in(&client, "leader@demo.test", DEMO_PASSWORD).await;
-    let first = first.headers().get("set-cookie").unwrap().to_str().unwrap().split(';').next().unwrap().to_string();
-    let second = server.sign_in(&client, "leader@demo.test", DEMO_PASSWORD).await;
-    let second = second.headers().get("set-cookie").unwrap().to_str().unwrap().split(';').next().unwrap().to_string();
+    let first = server
+        .sign_in(&client, "leader@demo.test", DEMO_PASSWORD)
+        .await;
+    let first = first
+        .headers()
+        .get("set-cookie")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string();
+    let second = server
+        .sign_in(&client, "leader@demo.test", DEMO_PASSWORD)
+        .await;
+    let second = second
+        .headers()
+        .get("set-cookie")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string();
     assert_ne!(first, second);
     let old = reqwest::Client::new()
         .post(server.url("/api/people/council_overview"))
@@ -60,23 +100,47 @@ async fn signing_in_again_rotates_the_session() {
         .send()
         .await
         .unwrap();
-    assert_eq!(old.status(), StatusCode::UNAUTHORIZED, "the old session must end at sign-in");
+    assert_eq!(
+        old.status(),
+        StatusCode::UNAUTHORIZED,
+        "the old session must end at sign-in"
+    );
 }
 
 #[tokio::test]
 async fn wrong_credentials_get_one_generic_message() {
     let server = start().await;
     let client = server.client();
-    let (status, wrong_password) = json(server.sign_in(&client, "admin@demo.test", "not the password").await).await;
+    let (status, wrong_password) = json(
+        server
+            .sign_in(&client, "admin@demo.test", "not the password")
+            .await,
+    )
+    .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    let (status, unknown) = json(server.sign_in(&client, "nobody@demo.test", "not the password").await).await;
+    let (status, unknown) = json(
+        server
+            .sign_in(&client, "nobody@demo.test", "not the password")
+            .await,
+    )
+    .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(wrong_password, unknown, "the answer must not reveal whether an account exists");
-    assert!(wrong_password["Validation"]["form"].as_str().unwrap().contains("not right"));
+    assert_eq!(
+        wrong_password, unknown,
+        "the answer must not reveal whether an account exists"
+    );
+    assert!(
+        wrong_password["Validation"]["form"]
+            .as_str()
+            .unwrap()
+            .contains("not right")
+    );
 
     let (status, empty) = json(server.sign_in(&client, "", "").await).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(empty["Validation"]["email"].is_string() && empty["Validation"]["password"].is_string());
+    assert!(
+        empty["Validation"]["email"].is_string() && empty["Validation"]["password"].is_string()
+    );
 }
 
 #[tokio::test]
@@ -84,14 +148,28 @@ async fn repeated_failures_are_throttled_per_account() {
     let server = start().await;
     let client = server.client();
     for _ in 0..5 {
-        let response = server.sign_in(&client, "leader@demo.test", "wrong wrong wrong").await;
+        let response = server
+            .sign_in(&client, "leader@demo.test", "wrong wrong wrong")
+            .await;
         assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     }
-    let (status, body) = json(server.sign_in(&client, "leader@demo.test", DEMO_PASSWORD).await).await;
+    let (status, body) = json(
+        server
+            .sign_in(&client, "leader@demo.test", DEMO_PASSWORD)
+            .await,
+    )
+    .await;
     assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "{body}");
-    assert!(body["TooManyRequests"].as_str().unwrap().contains("Try again in"));
+    assert!(
+        body["TooManyRequests"]
+            .as_str()
+            .unwrap()
+            .contains("Try again in")
+    );
     // Another account from the same address is not yet blocked.
-    let response = server.sign_in(&client, "admin@demo.test", DEMO_PASSWORD).await;
+    let response = server
+        .sign_in(&client, "admin@demo.test", DEMO_PASSWORD)
+        .await;
     assert_eq!(response.status(), StatusCode::OK);
 }
 
@@ -106,7 +184,9 @@ async fn repeated_failures_are_throttled_per_address() {
     for email in ["a@demo.test", "b@demo.test", "c@demo.test"] {
         server.sign_in(&client, email, "wrong wrong wrong").await;
     }
-    let response = server.sign_in(&client, "admin@demo.test", DEMO_PASSWORD).await;
+    let response = server
+        .sign_in(&client, "admin@demo.test", DEMO_PASSWORD)
+        .await;
     assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
 }
 
@@ -118,7 +198,15 @@ async fn changing_password_checks_the_rules_and_ends_other_sessions() {
 
     let (status, body) = json(
         server
-            .call(&laptop, "auth/change_password", &[("current_password", "wrong"), ("new_password", "short"), ("confirm_password", "other")])
+            .call(
+                &laptop,
+                "auth/change_password",
+                &[
+                    ("current_password", "wrong"),
+                    ("new_password", "short"),
+                    ("confirm_password", "other"),
+                ],
+            )
             .await,
     )
     .await;
@@ -128,7 +216,15 @@ async fn changing_password_checks_the_rules_and_ends_other_sessions() {
 
     let (status, body) = json(
         server
-            .call(&laptop, "auth/change_password", &[("current_password", "wrong password"), ("new_password", "lantern kettle orchard"), ("confirm_password", "lantern kettle orchard")])
+            .call(
+                &laptop,
+                "auth/change_password",
+                &[
+                    ("current_password", "wrong password"),
+                    ("new_password", "lantern kettle orchard"),
+                    ("confirm_password", "lantern kettle orchard"),
+                ],
+            )
             .await,
     )
     .await;
@@ -136,16 +232,33 @@ async fn changing_password_checks_the_rules_and_ends_other_sessions() {
     assert!(body["Validation"]["current_password"].is_string());
 
     let response = server
-        .call(&laptop, "auth/change_password", &[("current_password", DEMO_PASSWORD), ("new_password", "lantern kettle orchard"), ("confirm_password", "lantern kettle orchard")])
+        .call(
+            &laptop,
+            "auth/change_password",
+            &[
+                ("current_password", DEMO_PASSWORD),
+                ("new_password", "lantern kettle orchard"),
+                ("confirm_password", "lantern kettle orchard"),
+            ],
+        )
         .await;
     assert_eq!(response.status(), StatusCode::OK);
 
     let (_, me) = json(server.call(&laptop, "auth/current_viewer", &[]).await).await;
-    assert_eq!(me["email"], "practitioner@demo.test", "this browser stays signed in");
+    assert_eq!(
+        me["email"], "practitioner@demo.test",
+        "this browser stays signed in"
+    );
     let (_, me) = json(server.call(&phone, "auth/current_viewer", &[]).await).await;
     assert!(me.is_null(), "other sessions end");
 
-    let response = server.sign_in(&server.client(), "practitioner@demo.test", "lantern kettle orchard").await;
+    let response = server
+        .sign_in(
+            &server.client(),
+            "practitioner@demo.test",
+            "lantern kettle orchard",
+        )
+        .await;
     assert_eq!(response.status(), StatusCode::OK);
 }
 
@@ -187,7 +300,11 @@ async fn a_plain_form_post_redirects_instead_of_showing_json() {
         .post(server.url("/api/auth/sign_in"))
         .header("accept", "text/html")
         .header("referer", server.url("/login"))
-        .form(&[("email", "admin@demo.test"), ("password", DEMO_PASSWORD), ("next", "/admin/people")])
+        .form(&[
+            ("email", "admin@demo.test"),
+            ("password", DEMO_PASSWORD),
+            ("next", "/admin/people"),
+        ])
         .send()
         .await
         .unwrap();
@@ -204,13 +321,30 @@ async fn pages_render_on_the_server_and_unknown_paths_are_404() {
     assert_eq!(response.headers().get("x-frame-options").unwrap(), "DENY");
     let html = response.text().await.unwrap();
     assert!(html.contains("Sign in to Pathway"));
-    assert!(html.contains("<label for=\"field-email\">Email</label>"), "labelled email field");
+    assert!(
+        html.contains("<label for=\"field-email\">Email</label>"),
+        "labelled email field"
+    );
 
-    let response = client.get(server.url("/no/such/page")).send().await.unwrap();
+    let response = client
+        .get(server.url("/no/such/page"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
     assert!(response.text().await.unwrap().contains("Page not found"));
 
     let admin = server.as_user("admin@demo.test").await;
-    let html = admin.get(server.url("/admin/people")).send().await.unwrap().text().await.unwrap();
-    assert!(html.contains("Daniel Okafor"), "the people list renders on the server");
+    let html = admin
+        .get(server.url("/admin/people"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("Daniel Okafor"),
+        "the people list renders on the server"
+    );
 }

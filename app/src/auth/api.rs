@@ -9,7 +9,9 @@ use crate::error::AppError;
 #[server(endpoint = "auth/current_viewer")]
 pub async fn current_viewer() -> Result<Option<Viewer>, AppError> {
     crate::api::respond(async {
-        Ok(super::session::current().await?.map(|session| session.viewer))
+        Ok(super::session::current()
+            .await?
+            .map(|session| session.viewer))
     })
     .await
 }
@@ -85,7 +87,10 @@ mod server {
         errors.into_result()?;
 
         let address = client_address();
-        for key in [throttle::Key::Account(&email), throttle::Key::Address(&address)] {
+        for key in [
+            throttle::Key::Account(&email),
+            throttle::Key::Address(&address),
+        ] {
             if let Some(seconds) = throttle::blocked_for(&state.db, &state.auth, key).await? {
                 return Err(AppError::TooManyRequests(throttle::wait_message(seconds)));
             }
@@ -105,7 +110,8 @@ mod server {
             verify_password(password, DECOY_HASH.to_string()).await?;
         }
         let Some(account) = matched else {
-            throttle::record_failure(&state.db, &state.auth, throttle::Key::Account(&email)).await?;
+            throttle::record_failure(&state.db, &state.auth, throttle::Key::Account(&email))
+                .await?;
             throttle::record_failure(&state.db, &state.auth, throttle::Key::Address(&address))
                 .await?;
             return Err(AppError::field("form", WRONG_CREDENTIALS));
@@ -116,8 +122,8 @@ mod server {
         if let Some(old) = session::current().await? {
             session::revoke(&state.db, &old.token).await?;
         }
-        let token = session::create(&state.db, &state.auth, &account.person_id, &account.org_id)
-            .await?;
+        let token =
+            session::create(&state.db, &state.auth, &account.person_id, &account.org_id).await?;
         session::set_cookie(&session::session_cookie(&state.auth, Some(&token)));
         leptos_axum::redirect(&safe_next(next.as_deref()));
         Ok(())
@@ -146,12 +152,20 @@ mod server {
         if current_password.is_empty() {
             errors.add("current_password", "Enter your current password.");
         }
-        check_new_password(&new_password, &current.viewer.email, "new_password", &mut errors);
+        check_new_password(
+            &new_password,
+            &current.viewer.email,
+            "new_password",
+            &mut errors,
+        );
         if new_password != confirm_password {
             errors.add("confirm_password", "The two new passwords do not match.");
         }
         if !current_password.is_empty() && current_password == new_password {
-            errors.add("new_password", "Choose a password different from your current one.");
+            errors.add(
+                "new_password",
+                "Choose a password different from your current one.",
+            );
         }
         errors.into_result()?;
 
@@ -163,7 +177,10 @@ mod server {
             None => false,
         };
         if !matches {
-            return Err(AppError::field("current_password", "Your current password is not right."));
+            return Err(AppError::field(
+                "current_password",
+                "Your current password is not right.",
+            ));
         }
         let hash = hash_password(new_password).await?;
         store::set_password_hash(&state.db, &current.viewer.id, hash).await?;

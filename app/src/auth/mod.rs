@@ -90,7 +90,10 @@ mod tests {
             org_name: "Demo".into(),
         };
         assert!(viewer.require(Action::UseOwnAccount).is_ok());
-        assert_eq!(viewer.require(Action::ManagePeople), Err(AppError::Forbidden));
+        assert_eq!(
+            viewer.require(Action::ManagePeople),
+            Err(AppError::Forbidden)
+        );
         assert_eq!(viewer.first_name(), "Sam");
     }
 }

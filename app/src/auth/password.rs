@@ -8,12 +8,7 @@ pub const MAX_PASSWORD_LEN: usize = 256;
 const COMMON_PASSWORDS: &str = include_str!("common_passwords.txt");
 
 /// Checks a new password against the policy, adding a message to `field` when it fails.
-pub fn check_new_password(
-    password: &str,
-    email: &str,
-    field: &str,
-    errors: &mut FieldErrors,
-) {
+pub fn check_new_password(password: &str, email: &str, field: &str, errors: &mut FieldErrors) {
     let length = password.chars().count();
     if length < MIN_PASSWORD_LEN {
         errors.add(
@@ -115,7 +110,12 @@ mod tests {
     #[test]
     fn email_as_password_is_refused() {
         let mut errors = FieldErrors::new();
-        check_new_password("sam.jones@demo.test", "sam.jones@demo.test", "p", &mut errors);
+        check_new_password(
+            "sam.jones@demo.test",
+            "sam.jones@demo.test",
+            "p",
+            &mut errors,
+        );
         assert!(errors.get("p").unwrap().contains("email"));
     }
 
@@ -132,12 +132,28 @@ mod tests {
     #[cfg(feature = "ssr")]
     #[tokio::test]
     async fn hashes_verify_and_differ_per_salt() {
-        let first = hash_password("kettle orchard lantern".into()).await.unwrap();
-        let second = hash_password("kettle orchard lantern".into()).await.unwrap();
+        let first = hash_password("kettle orchard lantern".into())
+            .await
+            .unwrap();
+        let second = hash_password("kettle orchard lantern".into())
+            .await
+            .unwrap();
         assert_ne!(first, second);
         assert!(first.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
-        assert!(verify_password("kettle orchard lantern".into(), first.clone()).await.unwrap());
-        assert!(!verify_password("kettle orchard lanterns".into(), first).await.unwrap());
-        assert!(!verify_password("anything".into(), "not-a-hash".into()).await.unwrap());
+        assert!(
+            verify_password("kettle orchard lantern".into(), first.clone())
+                .await
+                .unwrap()
+        );
+        assert!(
+            !verify_password("kettle orchard lanterns".into(), first)
+                .await
+                .unwrap()
+        );
+        assert!(
+            !verify_password("anything".into(), "not-a-hash".into())
+                .await
+                .unwrap()
+        );
     }
 }

@@ -36,7 +36,7 @@ struct SessionRow {
 }
 
 const CREATE_SESSION: &str = "
-    CREATE type::record('session', crypto::sha256($token)) SET
+    CREATE type::record('session', crypto::sha256($session_token)) SET
         person = type::record('person', $person),
         org = type::record('org', $org),
         created_at = time::now(),
@@ -47,23 +47,23 @@ const CREATE_SESSION: &str = "
 /// The live session for a token, with its person, if neither timeout has passed and the
 /// person is still active. Refreshes `last_seen` at most once a minute to spare writes.
 const RESOLVE_SESSION: &str = "
-    LET $session = type::record('session', crypto::sha256($token));
-    LET $live = (SELECT * FROM ONLY $session
+    LET $sid = type::record('session', crypto::sha256($session_token));
+    LET $live = (SELECT * FROM ONLY $sid
         WHERE expires_at > time::now()
           AND last_seen > time::now() - duration::from_secs($idle_secs)
           AND person.active = true);
     IF $live != NONE AND $live.last_seen < time::now() - 1m {
-        UPDATE $session SET last_seen = time::now() RETURN NONE;
+        UPDATE $sid SET last_seen = time::now() RETURN NONE;
     };
     IF $live == NONE { [] } ELSE {
         SELECT record::id(person) AS person_id, person.name AS name, person.email AS email,
                person.roles AS roles, person.career_level AS career_level,
                record::id(org) AS org_id, org.name AS org_name
-        FROM $session
+        FROM $sid
     };
 ";
 
-const DELETE_SESSION: &str = "DELETE type::record('session', crypto::sha256($token));";
+const DELETE_SESSION: &str = "DELETE type::record('session', crypto::sha256($session_token));";
 
 /// Every session of a person, as when they are deactivated.
 pub const DELETE_PERSON_SESSIONS: &str =
@@ -71,7 +71,7 @@ pub const DELETE_PERSON_SESSIONS: &str =
 
 const DELETE_OTHER_SESSIONS: &str = "
     DELETE session WHERE person = type::record('person', $person)
-        AND id != type::record('session', crypto::sha256($token));
+        AND id != type::record('session', crypto::sha256($session_token));
 ";
 
 fn new_token() -> String {
@@ -119,10 +119,15 @@ pub fn token_from_headers(headers: &http::HeaderMap, settings: &AuthSettings) ->
         .filter(|token| token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
-pub async fn create(db: &Db, settings: &AuthSettings, person: &str, org: &str) -> AppResult<String> {
+pub async fn create(
+    db: &Db,
+    settings: &AuthSettings,
+    person: &str,
+    org: &str,
+) -> AppResult<String> {
     let token = new_token();
     db.query(CREATE_SESSION)
-        .bind(("token", token.clone()))
+        .bind(("session_token", token.clone()))
         .bind(("person", person.to_string()))
         .bind(("org", org.to_string()))
         .bind(("absolute_secs", settings.absolute_timeout.as_secs() as i64))
@@ -134,7 +139,7 @@ pub async fn create(db: &Db, settings: &AuthSettings, person: &str, org: &str) -
 pub async fn resolve(db: &Db, settings: &AuthSettings, token: &str) -> AppResult<Option<Viewer>> {
     let mut response = db
         .query(RESOLVE_SESSION)
-        .bind(("token", token.to_string()))
+        .bind(("session_token", token.to_string()))
         .bind(("idle_secs", settings.idle_timeout.as_secs() as i64))
         .await?
         .check()?;
@@ -143,7 +148,11 @@ pub async fn resolve(db: &Db, settings: &AuthSettings, token: &str) -> AppResult
         id: row.person_id,
         name: row.name,
         email: row.email,
-        roles: row.roles.iter().filter_map(|key| Role::from_key(key)).collect(),
+        roles: row
+            .roles
+            .iter()
+            .filter_map(|key| Role::from_key(key))
+            .collect(),
         career_level: row.career_level,
         org_id: row.org_id,
         org_name: row.org_name,
@@ -152,7 +161,7 @@ pub async fn resolve(db: &Db, settings: &AuthSettings, token: &str) -> AppResult
 
 pub async fn revoke(db: &Db, token: &str) -> AppResult<()> {
     db.query(DELETE_SESSION)
-        .bind(("token", token.to_string()))
+        .bind(("session_token", token.to_string()))
         .await?
         .check()?;
     Ok(())
@@ -161,7 +170,7 @@ pub async fn revoke(db: &Db, token: &str) -> AppResult<()> {
 pub async fn revoke_others(db: &Db, person: &str, keep_token: &str) -> AppResult<()> {
     db.query(DELETE_OTHER_SESSIONS)
         .bind(("person", person.to_string()))
-        .bind(("token", keep_token.to_string()))
+        .bind(("session_token", keep_token.to_string()))
         .await?
         .check()?;
     Ok(())
@@ -251,7 +260,10 @@ mod tests {
         let settings = AuthSettings::default();
         let token = new_token();
         let mut headers = http::HeaderMap::new();
-        headers.insert(COOKIE, format!("other=1; pathway_session={token}").parse().unwrap());
+        headers.insert(
+            COOKIE,
+            format!("other=1; pathway_session={token}").parse().unwrap(),
+        );
         assert_eq!(token_from_headers(&headers, &settings), Some(token));
         headers.insert(COOKIE, "pathway_session=' OR 1=1".parse().unwrap());
         assert_eq!(token_from_headers(&headers, &settings), None);

@@ -95,7 +95,9 @@ pub async fn clear(db: &Db, key: Key<'_>) -> AppResult<()> {
 pub fn wait_message(seconds: i64) -> String {
     let minutes = (seconds + 59) / 60;
     let unit = if minutes == 1 { "minute" } else { "minutes" };
-    format!("Too many attempts to sign in. Try again in {minutes} {unit}, or ask your admin to reset your password.")
+    format!(
+        "Too many attempts to sign in. Try again in {minutes} {unit}, or ask your admin to reset your password."
+    )
 }
 
 #[cfg(test)]

@@ -25,8 +25,7 @@ const DEFINE_LEDGER: &str = "
     DEFINE INDEX IF NOT EXISTS schema_migration_version ON schema_migration FIELDS version UNIQUE;
 ";
 
-const CURRENT_VERSION: &str =
-    "RETURN math::max((SELECT VALUE version FROM schema_migration)) ?? 0;";
+const CURRENT_VERSION: &str = "RETURN <int> ((SELECT VALUE version FROM schema_migration ORDER BY version DESC LIMIT 1)[0] ?? 0);";
 
 const RECORD_MIGRATION: &str = "
     CREATE schema_migration SET version = $version, name = $name, applied_at = time::now();
@@ -51,7 +50,11 @@ pub enum MigrationError {
 
 /// The schema version the database is at (0 for a new database).
 pub async fn schema_version(db: &Db) -> Result<i64, surrealdb::Error> {
-    let mut response = db.query(DEFINE_LEDGER).query(CURRENT_VERSION).await?.check()?;
+    let mut response = db
+        .query(DEFINE_LEDGER)
+        .query(CURRENT_VERSION)
+        .await?
+        .check()?;
     let version: Option<i64> = response.take(response.num_statements() - 1)?;
     Ok(version.unwrap_or(0))
 }
@@ -81,7 +84,11 @@ pub async fn migrate(db: &Db) -> Result<i64, MigrationError> {
             .await
             .and_then(|response| response.check())
             .map_err(failed)?;
-        tracing::info!(version = migration.version, name = migration.name, "schema migrated");
+        tracing::info!(
+            version = migration.version,
+            name = migration.name,
+            "schema migrated"
+        );
     }
     Ok(LATEST_SCHEMA_VERSION)
 }

@@ -51,7 +51,10 @@ impl DbSettings {
 #[derive(Debug, thiserror::Error)]
 pub enum ConnectError {
     #[error("could not open the database at {url}: {source}")]
-    Open { url: String, source: surrealdb::Error },
+    Open {
+        url: String,
+        source: surrealdb::Error,
+    },
     #[error("could not sign in to the database server: {0}")]
     SignIn(surrealdb::Error),
     #[error("could not select namespace and database: {0}")]

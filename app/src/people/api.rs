@@ -2,7 +2,9 @@
 
 use leptos::prelude::*;
 
-use super::model::{Headcounts, ProfileView, Page, FormChoices, PersonDetail, PersonForm, PersonSummary, TeamNode};
+use super::model::{
+    FormChoices, Headcounts, Page, PersonDetail, PersonForm, PersonSummary, ProfileView, TeamNode,
+};
 use crate::error::AppError;
 
 #[server(endpoint = "people/list_people")]
@@ -69,8 +71,8 @@ pub async fn save_team(
 #[cfg(feature = "ssr")]
 mod server {
     use super::super::model::{
-        Headcounts, ProfileView, PEOPLE_PER_PAGE, Page, FormChoices, PersonDetail, PersonForm, PersonSummary, TeamNode,
-        check_team_name,
+        FormChoices, Headcounts, PEOPLE_PER_PAGE, Page, PersonDetail, PersonForm, PersonSummary,
+        ProfileView, TeamNode, check_team_name,
     };
     use super::super::store;
     use crate::api;
@@ -81,12 +83,18 @@ mod server {
     use crate::error::{AppError, AppResult, FieldErrors};
 
     fn clean_id(id: Option<String>) -> Option<String> {
-        id.map(|id| id.trim().to_string()).filter(|id| !id.is_empty())
+        id.map(|id| id.trim().to_string())
+            .filter(|id| !id.is_empty())
     }
 
     /// Ids are generated keys; anything longer or stranger cannot name a record of ours.
     fn check_id(id: &str) -> AppResult<()> {
-        if id.is_empty() || id.len() > 64 || !id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-') {
+        if id.is_empty()
+            || id.len() > 64
+            || !id
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+        {
             return Err(AppError::NotFound);
         }
         Ok(())
@@ -100,7 +108,10 @@ mod server {
         let viewer = require_viewer().await?;
         viewer.require(Action::ManagePeople)?;
         if query.chars().count() > 100 {
-            return Err(AppError::field("query", "Search with at most 100 characters."));
+            return Err(AppError::field(
+                "query",
+                "Search with at most 100 characters.",
+            ));
         }
         let state = api::state()?;
         store::list_people(
@@ -215,7 +226,11 @@ mod server {
             &state.db,
             &viewer.org_id,
             Some(&viewer.id),
-            if active { "person.reactivated" } else { "person.deactivated" },
+            if active {
+                "person.reactivated"
+            } else {
+                "person.deactivated"
+            },
             &format!("person:{id}"),
             String::new(),
         )
@@ -274,9 +289,10 @@ mod server {
         if let Some(parent) = &parent_id {
             match teams.iter().find(|team| &team.id == parent) {
                 None => errors.add("parent_id", "Choose a service from the list."),
-                Some(team) if team.parent_id.is_some() => {
-                    errors.add("parent_id", "Teams sit inside a service, not inside another team.")
-                }
+                Some(team) if team.parent_id.is_some() => errors.add(
+                    "parent_id",
+                    "Teams sit inside a service, not inside another team.",
+                ),
                 Some(team) if team.archived => {
                     errors.add("parent_id", "That service is archived; choose another.")
                 }
@@ -288,7 +304,10 @@ mod server {
             if let Some(id) = &id
                 && teams.iter().any(|team| team.parent_id.as_ref() == Some(id))
             {
-                errors.add("parent_id", "This service has teams, so it must stay a service.");
+                errors.add(
+                    "parent_id",
+                    "This service has teams, so it must stay a service.",
+                );
             }
         }
         let sibling_clash = teams.iter().any(|team| {
@@ -326,7 +345,11 @@ mod server {
             &state.db,
             &viewer.org_id,
             Some(&viewer.id),
-            if id.is_none() { "team.created" } else { "team.updated" },
+            if id.is_none() {
+                "team.created"
+            } else {
+                "team.updated"
+            },
             &subject,
             format!("name={name} archived={archived}"),
         )

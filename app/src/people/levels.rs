@@ -8,15 +8,42 @@ pub struct CareerLevel {
 }
 
 pub const CAREER_LEVELS: &[CareerLevel] = &[
-    CareerLevel { key: "social_work_assistant", label: "Social Work Assistant" },
-    CareerLevel { key: "nqsw", label: "Newly qualified social worker (ASYE)" },
-    CareerLevel { key: "social_worker", label: "Social Worker" },
-    CareerLevel { key: "senior_social_worker", label: "Senior Social Worker" },
-    CareerLevel { key: "advanced_practitioner", label: "Advanced Practitioner" },
-    CareerLevel { key: "team_manager", label: "Practice Supervisor / Team Manager" },
-    CareerLevel { key: "service_manager", label: "Service Manager" },
-    CareerLevel { key: "head_of_service", label: "Head of Service" },
-    CareerLevel { key: "not_social_work", label: "Not on the social work pathway" },
+    CareerLevel {
+        key: "social_work_assistant",
+        label: "Social Work Assistant",
+    },
+    CareerLevel {
+        key: "nqsw",
+        label: "Newly qualified social worker (ASYE)",
+    },
+    CareerLevel {
+        key: "social_worker",
+        label: "Social Worker",
+    },
+    CareerLevel {
+        key: "senior_social_worker",
+        label: "Senior Social Worker",
+    },
+    CareerLevel {
+        key: "advanced_practitioner",
+        label: "Advanced Practitioner",
+    },
+    CareerLevel {
+        key: "team_manager",
+        label: "Practice Supervisor / Team Manager",
+    },
+    CareerLevel {
+        key: "service_manager",
+        label: "Service Manager",
+    },
+    CareerLevel {
+        key: "head_of_service",
+        label: "Head of Service",
+    },
+    CareerLevel {
+        key: "not_social_work",
+        label: "Not on the social work pathway",
+    },
 ];
 
 pub fn level_label(key: &str) -> &str {

@@ -187,7 +187,10 @@ impl PersonForm {
         }
         let start_date = optional(&self.start_date);
         if start_date.as_deref().is_some_and(|d| !is_iso_date(d)) {
-            errors.add("start_date", "Enter the start date as a real date, like 2024-09-02.");
+            errors.add(
+                "start_date",
+                "Enter the start date as a real date, like 2024-09-02.",
+            );
         }
         let swe_number = optional(&self.swe_number).map(|n| n.to_ascii_uppercase());
         if swe_number.as_deref().is_some_and(|n| !is_swe_number(n)) {
@@ -313,7 +316,15 @@ mod tests {
             ..PersonForm::default()
         };
         let errors = form.validate(true).unwrap_err();
-        for field in ["name", "email", "roles", "career_level", "start_date", "swe_number", "password"] {
+        for field in [
+            "name",
+            "email",
+            "roles",
+            "career_level",
+            "start_date",
+            "swe_number",
+            "password",
+        ] {
             assert!(errors.get(field).is_some(), "missing message for {field}");
         }
     }
@@ -363,11 +374,12 @@ mod tests {
             node("t1", "Locality East", Some("s1")),
             node("s0", "Duty and Advice", None),
         ];
-        let order: Vec<(usize, &str)> = tree_order(&teams)
-            .iter()
-            .map(|(depth, t)| (*depth, t.id.as_str()))
+        let order: Vec<(usize, String)> = tree_order(&teams)
+            .into_iter()
+            .map(|(depth, t)| (depth, t.id))
             .collect();
-        assert_eq!(order, vec![(0, "s0"), (0, "s1"), (1, "t1"), (1, "t2")]);
+        let expected = [(0, "s0"), (0, "s1"), (1, "t1"), (1, "t2")];
+        assert_eq!(order, expected.map(|(d, id)| (d, id.to_string())));
     }
 
     #[test]

@@ -170,7 +170,10 @@ pub async fn person_choices(db: &Db, org: &str) -> AppResult<(Vec<Choice>, Vec<C
         .check()?;
     let convert = |rows: Vec<ChoiceRow>| {
         rows.into_iter()
-            .map(|row| Choice { id: key(&row.id), label: row.label })
+            .map(|row| Choice {
+                id: key(&row.id),
+                label: row.label,
+            })
             .collect::<Vec<_>>()
     };
     let teams: Vec<ChoiceRow> = response.take(0)?;
@@ -188,7 +191,7 @@ const PERSON_IN_ORG: &str = "
 ";
 const EMAIL_TAKEN: &str = "
     SELECT VALUE id FROM person WHERE org = type::record('org', $org) AND email = $email
-      AND id != type::record('person', $except);
+      AND record::id(id) != $except;
 ";
 
 async fn exists(db: &Db, query: &'static str, org: &str, id: &str) -> AppResult<bool> {
@@ -217,7 +220,10 @@ pub async fn check_references(
     }
     if let Some(manager) = &input.line_manager_id {
         if Some(manager.as_str()) == editing {
-            errors.add("line_manager_id", "A person cannot be their own line manager.");
+            errors.add(
+                "line_manager_id",
+                "A person cannot be their own line manager.",
+            );
         } else if !exists(db, PERSON_IN_ORG, org, manager).await? {
             errors.add("line_manager_id", "Choose a line manager from the list.");
         }
@@ -231,7 +237,10 @@ pub async fn check_references(
         .check()?;
     let taken: Vec<RecordId> = response.take(0)?;
     if !taken.is_empty() {
-        errors.add("email", "Someone in this council already has that email address.");
+        errors.add(
+            "email",
+            "Someone in this council already has that email address.",
+        );
     }
     errors.into_result()
 }
@@ -360,7 +369,7 @@ pub async fn list_teams(db: &Db, org: &str, include_archived: bool) -> AppResult
 
 const CREATE_TEAM: &str = "
     CREATE team SET org = type::record('org', $org), name = $name, kind = $kind,
-        parent = IF $parent != NONE { type::record('team', $parent) } ELSE { NONE }
+        parent = IF $parent_key != NONE { type::record('team', $parent_key) } ELSE { NONE }
     RETURN VALUE id;
 ";
 
@@ -376,7 +385,7 @@ pub async fn create_team(
         .bind(("org", org.to_string()))
         .bind(("name", name.to_string()))
         .bind(("kind", kind))
-        .bind(("parent", parent.map(str::to_string)))
+        .bind(("parent_key", parent.map(str::to_string)))
         .await?
         .check()?;
     let ids: Vec<RecordId> = response.take(0)?;
@@ -385,8 +394,8 @@ pub async fn create_team(
 
 const UPDATE_TEAM: &str = "
     UPDATE type::record('team', $id) SET name = $name,
-        parent = IF $parent != NONE { type::record('team', $parent) } ELSE { NONE },
-        kind = IF $parent != NONE { 'team' } ELSE { 'service' },
+        parent = IF $parent_key != NONE { type::record('team', $parent_key) } ELSE { NONE },
+        kind = IF $parent_key != NONE { 'team' } ELSE { 'service' },
         archived = $archived
     WHERE org = type::record('org', $org) RETURN VALUE id;
 ";
@@ -404,7 +413,7 @@ pub async fn update_team(
         .bind(("org", org.to_string()))
         .bind(("id", id.to_string()))
         .bind(("name", name.to_string()))
-        .bind(("parent", parent.map(str::to_string)))
+        .bind(("parent_key", parent.map(str::to_string)))
         .bind(("archived", archived))
         .await?
         .check()?;
@@ -414,7 +423,6 @@ pub async fn update_team(
     }
     Ok(())
 }
-
 
 #[derive(SurrealValue)]
 struct ProfileRow {
@@ -487,7 +495,12 @@ pub async fn council_overview(db: &Db, org: &str) -> AppResult<super::model::Hea
     let pairs = |rows: Vec<CountRow>, none: &str| {
         let mut pairs: Vec<(String, u64)> = rows
             .into_iter()
-            .map(|row| (row.label.unwrap_or_else(|| none.to_string()), row.total.max(0) as u64))
+            .map(|row| {
+                (
+                    row.label.unwrap_or_else(|| none.to_string()),
+                    row.total.max(0) as u64,
+                )
+            })
             .collect();
         pairs.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         pairs

@@ -17,7 +17,11 @@ use crate::shell::Guarded;
 use crate::ui::{ErrorSummary, Field, LoadError, Loading, Notice, field_errors, general_error};
 
 fn role_list(roles: &[Role]) -> String {
-    roles.iter().map(|r| r.label()).collect::<Vec<_>>().join(", ")
+    roles
+        .iter()
+        .map(|r| r.label())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 #[component]
@@ -189,7 +193,9 @@ fn PeopleResults(page: Page<PersonSummary>, search: String, inactive: bool) -> i
         let message = if search.is_empty() {
             "There is nobody here yet. Add the first person.".to_string()
         } else {
-            format!("Nobody matches \u{201c}{search}\u{201d}. Try part of a name or an email address.")
+            format!(
+                "Nobody matches \u{201c}{search}\u{201d}. Try part of a name or an email address."
+            )
         };
         return view! { <p class="empty">{message}</p> }.into_any();
     }
@@ -198,7 +204,10 @@ fn PeopleResults(page: Page<PersonSummary>, search: String, inactive: bool) -> i
     let link = move |to: u32| {
         let mut query = vec![format!("page={to}")];
         if !search.is_empty() {
-            query.push(format!("q={}", search.replace(' ', "+").replace('&', "%26")));
+            query.push(format!(
+                "q={}",
+                search.replace(' ', "+").replace('&', "%26")
+            ));
         }
         if inactive {
             query.push("inactive=on".into());
@@ -217,7 +226,7 @@ fn PeopleResults(page: Page<PersonSummary>, search: String, inactive: bool) -> i
                 .then(|| view! { <A href=link(current + 1) attr:rel="next">"Next"</A> })}
         </nav>
     }
-        .into_any()
+    .into_any()
 }
 
 #[component]
@@ -252,9 +261,9 @@ fn PersonEdit() -> impl IntoView {
             .with(|q| q.get("saved"))
             .map(|_| "Saved.".to_string())
             .or_else(|| {
-                activate.value().with(|v| {
-                    matches!(v, Some(Ok(()))).then(|| "Status updated.".to_string())
-                })
+                activate
+                    .value()
+                    .with(|v| matches!(v, Some(Ok(()))).then(|| "Status updated.".to_string()))
             })
     });
     view! {
@@ -351,7 +360,10 @@ fn PersonFormView(
     let detail = person.clone().unwrap_or_default();
     let levels: Vec<Choice> = CAREER_LEVELS
         .iter()
-        .map(|level| Choice { id: level.key.to_string(), label: level.label.to_string() })
+        .map(|level| Choice {
+            id: level.key.to_string(),
+            label: level.label.to_string(),
+        })
         .collect();
     let managers: Vec<Choice> = managers.into_iter().filter(|m| m.id != detail.id).collect();
     let role_message = Signal::derive(move || errors.with(|e| e.get("roles").map(str::to_string)));
@@ -464,7 +476,8 @@ fn Teams() -> impl IntoView {
     let errors = field_errors(save.value());
     let general = general_error(save.value());
     let saved = Signal::derive(move || {
-        save.value().with(|v| matches!(v, Some(Ok(()))).then(|| "Saved.".to_string()))
+        save.value()
+            .with(|v| matches!(v, Some(Ok(()))).then(|| "Saved.".to_string()))
     });
     view! {
         <section class="page">
@@ -506,7 +519,10 @@ fn TeamList(
     let services: Vec<Choice> = teams
         .iter()
         .filter(|t| t.parent_id.is_none() && !t.archived)
-        .map(|t| Choice { id: t.id.clone(), label: t.name.clone() })
+        .map(|t| Choice {
+            id: t.id.clone(),
+            label: t.name.clone(),
+        })
         .collect();
     let rows = tree_order(&teams);
     let add_services = services.clone();
@@ -562,7 +578,11 @@ fn TeamRow(
 ) -> impl IntoView {
     let prefix = format!("team-{}", team.id);
     let services: Vec<Choice> = services.into_iter().filter(|s| s.id != team.id).collect();
-    let kind = if team.parent_id.is_some() { "Team" } else { "Service" };
+    let kind = if team.parent_id.is_some() {
+        "Team"
+    } else {
+        "Service"
+    };
     view! {
         <tr class:row-muted=team.archived>
             <th scope="row" class=format!("depth-{}", depth.min(3))>

@@ -86,6 +86,9 @@ fn urlencoding(value: &str) -> String {
 mod tests {
     #[test]
     fn urlencoding_keeps_paths_readable() {
-        assert_eq!(super::urlencoding("/admin/people?q=a b"), "/admin/people%3Fq%3Da%20b");
+        assert_eq!(
+            super::urlencoding("/admin/people?q=a b"),
+            "/admin/people%3Fq%3Da%20b"
+        );
     }
 }

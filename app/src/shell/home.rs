@@ -222,4 +222,3 @@ fn CountTable(
         </table>
     }
 }
-

@@ -12,11 +12,31 @@ pub struct Section {
 
 /// Every section that exists, in navigation order.
 pub const SECTIONS: &[Section] = &[
-    Section { label: "Home", href: "/", action: Action::UseOwnAccount },
-    Section { label: "My team", href: "/team", action: Action::ViewSupervisees },
-    Section { label: "People", href: "/admin/people", action: Action::ManagePeople },
-    Section { label: "Teams", href: "/admin/teams", action: Action::ManageTeams },
-    Section { label: "My account", href: "/account", action: Action::UseOwnAccount },
+    Section {
+        label: "Home",
+        href: "/",
+        action: Action::UseOwnAccount,
+    },
+    Section {
+        label: "My team",
+        href: "/team",
+        action: Action::ViewSupervisees,
+    },
+    Section {
+        label: "People",
+        href: "/admin/people",
+        action: Action::ManagePeople,
+    },
+    Section {
+        label: "Teams",
+        href: "/admin/teams",
+        action: Action::ManageTeams,
+    },
+    Section {
+        label: "My account",
+        href: "/account",
+        action: Action::UseOwnAccount,
+    },
 ];
 
 pub fn sections_for(viewer: &Viewer) -> Vec<Section> {
@@ -45,7 +65,10 @@ mod tests {
     }
 
     fn labels(roles: &[Role]) -> Vec<&'static str> {
-        sections_for(&viewer(roles)).iter().map(|s| s.label).collect()
+        sections_for(&viewer(roles))
+            .iter()
+            .map(|s| s.label)
+            .collect()
     }
 
     #[test]
@@ -55,11 +78,17 @@ mod tests {
 
     #[test]
     fn supervisors_also_see_their_team() {
-        assert_eq!(labels(&[Role::Supervisor]), vec!["Home", "My team", "My account"]);
+        assert_eq!(
+            labels(&[Role::Supervisor]),
+            vec!["Home", "My team", "My account"]
+        );
     }
 
     #[test]
     fn admins_see_people_and_teams() {
-        assert_eq!(labels(&[Role::Admin]), vec!["Home", "People", "Teams", "My account"]);
+        assert_eq!(
+            labels(&[Role::Admin]),
+            vec!["Home", "People", "Teams", "My account"]
+        );
     }
 }

@@ -24,26 +24,45 @@ pub async fn start() -> TestServer {
 }
 
 pub async fn start_with(auth: AuthSettings) -> TestServer {
-    let db = db::connect(&DbSettings::memory()).await.expect("in-memory database");
+    let _ = tracing_subscriber::fmt()
+        .with_test_writer()
+        .with_env_filter("warn")
+        .try_init();
+    let db = db::connect(&DbSettings::memory())
+        .await
+        .expect("in-memory database");
     db::migrate(&db).await.expect("migrations apply");
     seed_demo(&db, DEMO_PASSWORD).await.expect("demo seed");
     seed_other_council(&db).await;
-    let state = AppState { db, auth: Arc::new(auth) };
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let state = AppState {
+        db,
+        auth: Arc::new(auth),
+    };
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
     let addr = listener.local_addr().expect("address");
     let options = server::leptos_options("target/site", addr);
     let router = server::router(state.clone(), options);
     tokio::spawn(async move {
-        axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
-            .await
-            .expect("server runs");
+        axum::serve(
+            listener,
+            router.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .await
+        .expect("server runs");
     });
-    TestServer { base: format!("http://{addr}"), state }
+    TestServer {
+        base: format!("http://{addr}"),
+        state,
+    }
 }
 
 /// A second council with one admin, to prove one council never sees another's records.
 async fn seed_other_council(db: &db::Db) {
-    let hash = app::auth::password::hash_password(DEMO_PASSWORD.into()).await.unwrap();
+    let hash = app::auth::password::hash_password(DEMO_PASSWORD.into())
+        .await
+        .unwrap();
     db.query(
         "CREATE org:other SET name = 'Other Council', slug = 'other';
          CREATE team:other_team SET org = org:other, name = 'Other Team', kind = 'service';
@@ -83,7 +102,12 @@ impl TestServer {
     }
 
     pub async fn sign_in(&self, client: &Client, email: &str, password: &str) -> Response {
-        self.call(client, "auth/sign_in", &[("email", email), ("password", password)]).await
+        self.call(
+            client,
+            "auth/sign_in",
+            &[("email", email), ("password", password)],
+        )
+        .await
     }
 
     /// A client signed in as `email` with the demo password.
