@@ -22,7 +22,7 @@ pub mod state;
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{SsrMode, path};
 
 use auth::views::{AccountPage, LoginPage};
 use people::views::{MyTeamPage, PeoplePage, PersonEditPage, TeamsPage};
@@ -49,10 +49,18 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// Every route renders whole on the server (`SsrMode::Async`): the data is local and fast,
+/// and a complete page works before the wasm loads, or without it.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_auth();
+    // Effects run only in the browser, after hydration: tests and styles can wait on this.
+    Effect::new(|_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
 
     view! {
         <Stylesheet id="leptos" href="/pkg/pathway.css" />
@@ -62,14 +70,14 @@ pub fn App() -> impl IntoView {
         <Router>
             <Layout>
                 <Routes fallback=|| view! { <NotFound /> }>
-                    <Route path=path!("/") view=HomePage />
-                    <Route path=path!("/login") view=LoginPage />
-                    <Route path=path!("/account") view=AccountPage />
-                    <Route path=path!("/team") view=MyTeamPage />
-                    <Route path=path!("/admin/people") view=PeoplePage />
-                    <Route path=path!("/admin/people/new") view=PersonEditPage />
-                    <Route path=path!("/admin/people/:id") view=PersonEditPage />
-                    <Route path=path!("/admin/teams") view=TeamsPage />
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
+                    <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
+                    <Route path=path!("/team") view=MyTeamPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/people") view=PeoplePage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/people/new") view=PersonEditPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/people/:id") view=PersonEditPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/teams") view=TeamsPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

@@ -36,6 +36,7 @@ pub fn leptos_options(site_root: &str, addr: SocketAddr) -> LeptosOptions {
 pub fn router(state: AppState, options: LeptosOptions) -> Router {
     let routes = generate_route_list(App);
     let context_state = state.clone();
+    let fallback_state = state.clone();
     let health = Router::new()
         .route("/healthz", get(health))
         .with_state(state.db.clone());
@@ -49,7 +50,10 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
                 move || shell(options.clone())
             },
         )
-        .fallback(leptos_axum::file_and_error_handler(shell))
+        .fallback(leptos_axum::file_and_error_handler_with_context(
+            move || provide_request_context(&fallback_state),
+            shell,
+        ))
         .with_state(options)
         .merge(health)
         .layer(middleware::from_fn(guard::refuse_cross_site))

@@ -12,7 +12,10 @@ pub fn Layout(children: Children) -> impl IntoView {
     let auth = use_auth();
     let viewer = move || auth.viewer.get().and_then(Result::ok).flatten();
     view! {
-        <a class="skip-link" href="#main">"Skip to main content"</a>
+        // rel="external" leaves the jump to the browser, which moves focus as well as scroll.
+        <a class="skip-link" href="#main" rel="external">
+            "Skip to main content"
+        </a>
         <header class="site-header">
             <div class="header-inner">
                 <a class="brand" href="/">
