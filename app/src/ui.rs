@@ -138,3 +138,26 @@ pub fn LoadError(error: AppError) -> impl IntoView {
 pub fn Loading() -> impl IntoView {
     view! { <p class="loading" aria-live="polite">"Loading…"</p> }
 }
+
+/// A resource's value once it has loaded, its error if loading failed, "Loading…" meanwhile.
+pub fn loaded<T, V>(
+    resource: Resource<Result<T, AppError>>,
+    render: impl Fn(T) -> V + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + serde::Serialize + serde::de::DeserializeOwned + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    view! {
+        <Suspense fallback=|| view! { <Loading /> }>
+            {move || {
+                resource
+                    .get()
+                    .map(|result| match result {
+                        Ok(value) => render(value).into_any(),
+                        Err(error) => view! { <LoadError error /> }.into_any(),
+                    })
+            }}
+        </Suspense>
+    }
+}

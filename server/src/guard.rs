@@ -70,6 +70,27 @@ pub async fn security_headers(request: Request, next: Next) -> Response {
     response
 }
 
+/// A bug must never show a stack trace or drop the connection: log it, apologise plainly.
+pub fn panic_response(panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    let detail = panic
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| panic.downcast_ref::<&str>().copied())
+        .unwrap_or("unknown panic");
+    tracing::error!(detail, "request handler panicked");
+    let page = "<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\">\
+        <title>Something went wrong – Pathway</title></head><body><main>\
+        <h1>Something went wrong</h1><p>Something went wrong on our side. Please try again, \
+        and tell your Pathway admin if it keeps happening.</p><p><a href=\"/\">Go to your home \
+        page</a></p></main></body></html>";
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        page,
+    )
+        .into_response()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -111,6 +132,21 @@ mod tests {
             None,
             Some("cross-site")
         )));
+    }
+
+    #[tokio::test]
+    async fn panics_become_a_plain_500_page_without_details() {
+        let response = panic_response(Box::new("database exploded at line 42"));
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        let body = axum::body::to_bytes(response.into_body(), 1 << 20)
+            .await
+            .unwrap();
+        let body = String::from_utf8_lossy(&body);
+        assert!(body.contains("Something went wrong"));
+        assert!(
+            !body.contains("exploded"),
+            "internals must not reach the browser"
+        );
     }
 
     #[test]

@@ -16,6 +16,7 @@ use axum::routing::get;
 use axum::{Json, Router, middleware};
 use leptos::config::LeptosOptions;
 use leptos_axum::{LeptosRoutes, generate_route_list};
+use tower_http::catch_panic::CatchPanicLayer;
 
 /// Options for the Leptos side: where the built site lives.
 pub fn leptos_options(site_root: &str, addr: SocketAddr) -> LeptosOptions {
@@ -58,6 +59,7 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
         .merge(health)
         .layer(middleware::from_fn(guard::refuse_cross_site))
         .layer(middleware::from_fn(guard::security_headers))
+        .layer(CatchPanicLayer::custom(guard::panic_response))
 }
 
 async fn health(State(db): State<Db>) -> impl IntoResponse {

@@ -348,3 +348,55 @@ async fn pages_render_on_the_server_and_unknown_paths_are_404() {
         "the people list renders on the server"
     );
 }
+
+#[tokio::test]
+async fn idle_and_absolute_timeouts_end_sessions() {
+    use std::time::Duration;
+    let idle = start_with(app::state::AuthSettings {
+        idle_timeout: Duration::from_secs(1),
+        ..Default::default()
+    })
+    .await;
+    let client = idle.as_user("leader@demo.test").await;
+    let (_, me) = json(idle.call(&client, "auth/current_viewer", &[]).await).await;
+    assert_eq!(me["email"], "leader@demo.test");
+    tokio::time::sleep(Duration::from_millis(2100)).await;
+    let (_, me) = json(idle.call(&client, "auth/current_viewer", &[]).await).await;
+    assert!(me.is_null(), "idle session should have ended: {me}");
+
+    let absolute = start_with(app::state::AuthSettings {
+        absolute_timeout: Duration::from_secs(1),
+        ..Default::default()
+    })
+    .await;
+    let client = absolute.as_user("leader@demo.test").await;
+    tokio::time::sleep(Duration::from_millis(2100)).await;
+    let (_, me) = json(absolute.call(&client, "auth/current_viewer", &[]).await).await;
+    assert!(
+        me.is_null(),
+        "session past its absolute limit should have ended: {me}"
+    );
+}
+
+#[tokio::test]
+async fn secure_cookies_use_the_host_prefix_and_secure_flag() {
+    let server = start_with(app::state::AuthSettings {
+        secure_cookies: true,
+        ..Default::default()
+    })
+    .await;
+    let response = server
+        .sign_in(&server.client(), "leader@demo.test", DEMO_PASSWORD)
+        .await;
+    let cookie = response
+        .headers()
+        .get("set-cookie")
+        .unwrap()
+        .to_str()
+        .unwrap();
+    assert!(cookie.starts_with("__Host-pathway_session="), "{cookie}");
+    assert!(
+        cookie.contains("Secure") && cookie.contains("Path=/"),
+        "{cookie}"
+    );
+}

@@ -11,7 +11,7 @@ use super::roles::Action;
 use crate::people::api::my_profile;
 use crate::people::levels::level_label;
 use crate::shell::{Guarded, use_auth};
-use crate::ui::{ErrorSummary, Field, LoadError, Loading, Notice, field_errors, general_error};
+use crate::ui::{ErrorSummary, Field, Notice, field_errors, general_error, loaded};
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
@@ -90,53 +90,43 @@ fn Account() -> impl IntoView {
             <div class="two-col">
                 <article class="card">
                     <h2>"Your details"</h2>
-                    <Suspense fallback=|| view! { <Loading /> }>
-                        {move || {
-                            profile
-                                .get()
-                                .map(|result| match result {
-                                    Ok(profile) => {
-                                        let roles = profile
-                                            .roles
-                                            .iter()
-                                            .map(|r| r.label())
-                                            .collect::<Vec<_>>()
-                                            .join(", ");
-                                        view! {
-                                            <dl class="facts">
-                                                <dt>"Name"</dt>
-                                                <dd>{profile.name.clone()}</dd>
-                                                <dt>"Email"</dt>
-                                                <dd>{profile.email.clone()}</dd>
-                                                <dt>"Roles"</dt>
-                                                <dd>{roles}</dd>
-                                                <dt>"Career level"</dt>
-                                                <dd>{level_label(&profile.career_level).to_string()}</dd>
-                                                <dt>"Start date"</dt>
-                                                <dd>
-                                                    {profile
-                                                        .start_date
-                                                        .clone()
-                                                        .unwrap_or_else(|| "Not recorded".into())}
-                                                </dd>
-                                                <dt>"Social Work England number"</dt>
-                                                <dd>
-                                                    {profile
-                                                        .swe_number
-                                                        .clone()
-                                                        .unwrap_or_else(|| "Not recorded".into())}
-                                                </dd>
-                                            </dl>
-                                            <p class="hint">
-                                                "Something wrong? Your Pathway admin can correct it."
-                                            </p>
-                                        }
-                                            .into_any()
-                                    }
-                                    Err(error) => view! { <LoadError error /> }.into_any(),
-                                })
-                        }}
-                    </Suspense>
+                    {loaded(profile, |profile| {
+                        let roles = profile
+                            .roles
+                            .iter()
+                            .map(|r| r.label())
+                            .collect::<Vec<_>>()
+                            .join(", ");
+                        view! {
+                            <dl class="facts">
+                                <dt>"Name"</dt>
+                                <dd>{profile.name.clone()}</dd>
+                                <dt>"Email"</dt>
+                                <dd>{profile.email.clone()}</dd>
+                                <dt>"Roles"</dt>
+                                <dd>{roles}</dd>
+                                <dt>"Career level"</dt>
+                                <dd>{level_label(&profile.career_level).to_string()}</dd>
+                                <dt>"Start date"</dt>
+                                <dd>
+                                    {profile
+                                        .start_date
+                                        .clone()
+                                        .unwrap_or_else(|| "Not recorded".into())}
+                                </dd>
+                                <dt>"Social Work England number"</dt>
+                                <dd>
+                                    {profile
+                                        .swe_number
+                                        .clone()
+                                        .unwrap_or_else(|| "Not recorded".into())}
+                                </dd>
+                            </dl>
+                            <p class="hint">
+                                "Something wrong? Your Pathway admin can correct it."
+                            </p>
+                        }
+                    })}
                 </article>
                 <ChangePasswordForm />
             </div>

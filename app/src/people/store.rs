@@ -7,6 +7,15 @@ use crate::auth::roles::Role;
 use crate::db::{Db, key};
 use crate::error::{AppError, AppResult};
 
+/// An update that matched no record in the caller's org touched nothing: not found.
+fn found(ids: Vec<RecordId>) -> AppResult<()> {
+    if ids.is_empty() {
+        Err(AppError::NotFound)
+    } else {
+        Ok(())
+    }
+}
+
 fn roles_from(keys: &[String]) -> Vec<Role> {
     keys.iter().filter_map(|key| Role::from_key(key)).collect()
 }
@@ -303,11 +312,7 @@ pub async fn update_person(db: &Db, org: &str, id: &str, input: &PersonInput) ->
         .bind(("id", id.to_string()))
         .await?
         .check()?;
-    let ids: Vec<RecordId> = response.take(0)?;
-    if ids.is_empty() {
-        return Err(AppError::NotFound);
-    }
-    Ok(())
+    found(response.take(0)?)
 }
 
 const SET_ACTIVE: &str = "
@@ -323,11 +328,7 @@ pub async fn set_active(db: &Db, org: &str, id: &str, active: bool) -> AppResult
         .bind(("active", active))
         .await?
         .check()?;
-    let ids: Vec<RecordId> = response.take(0)?;
-    if ids.is_empty() {
-        return Err(AppError::NotFound);
-    }
-    Ok(())
+    found(response.take(0)?)
 }
 
 #[derive(SurrealValue)]
@@ -417,11 +418,7 @@ pub async fn update_team(
         .bind(("archived", archived))
         .await?
         .check()?;
-    let ids: Vec<RecordId> = response.take(0)?;
-    if ids.is_empty() {
-        return Err(AppError::NotFound);
-    }
-    Ok(())
+    found(response.take(0)?)
 }
 
 #[derive(SurrealValue)]

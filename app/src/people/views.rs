@@ -14,7 +14,9 @@ use super::model::{Choice, Page, PersonDetail, PersonSummary, TeamNode, tree_ord
 use crate::auth::roles::{Action, Role};
 use crate::error::FieldErrors;
 use crate::shell::Guarded;
-use crate::ui::{ErrorSummary, Field, LoadError, Loading, Notice, field_errors, general_error};
+use crate::ui::{
+    ErrorSummary, Field, LoadError, Loading, Notice, field_errors, general_error, loaded,
+};
 
 fn role_list(roles: &[Role]) -> String {
     roles
@@ -41,24 +43,20 @@ fn MyTeam() -> impl IntoView {
         <section class="page">
             <h1>"My team"</h1>
             <p class="lede">"The people who have you recorded as their line manager."</p>
-            <Suspense fallback=|| view! { <Loading /> }>
-                {move || {
-                    people
-                        .get()
-                        .map(|result| match result {
-                            Ok(people) if people.is_empty() => {
-                                view! {
-                                    <p class="empty">
-                                        "Nobody has you recorded as their line manager yet. Your admin can set this on each person's record."
-                                    </p>
-                                }
-                                    .into_any()
-                            }
-                            Ok(people) => view! { <PeopleTable people admin_links=false /> }.into_any(),
-                            Err(error) => view! { <LoadError error /> }.into_any(),
-                        })
-                }}
-            </Suspense>
+            {loaded(
+                people,
+                |people| {
+                    if people.is_empty() {
+                        return view! {
+                            <p class="empty">
+                                "Nobody has you recorded as their line manager yet. Your admin can set this on each person's record."
+                            </p>
+                        }
+                            .into_any();
+                    }
+                    view! { <PeopleTable people admin_links=false /> }.into_any()
+                },
+            )}
         </section>
     }
 }
@@ -466,18 +464,22 @@ pub fn TeamsPage() -> impl IntoView {
 
 #[component]
 fn Teams() -> impl IntoView {
+    // Adding and editing are separate actions so a problem with one never shows on the other.
+    let add = ServerAction::<SaveTeam>::new();
     let save = ServerAction::<SaveTeam>::new();
     let query = use_query_map();
     let archived = move || query.with(|q| q.get("archived")).is_some_and(|v| v == "on");
     let teams = Resource::new(
-        move || (save.version().get(), archived()),
-        |(_, archived)| list_teams(archived),
+        move || (add.version().get(), save.version().get(), archived()),
+        |(_, _, archived)| list_teams(archived),
     );
-    let errors = field_errors(save.value());
-    let general = general_error(save.value());
+    let errors = field_errors(add.value());
+    let save_problem = general_error(save.value());
+    let add_problem = general_error(add.value());
+    let general = Signal::derive(move || save_problem.get().or_else(|| add_problem.get()));
     let saved = Signal::derive(move || {
-        save.value()
-            .with(|v| matches!(v, Some(Ok(()))).then(|| "Saved.".to_string()))
+        let ok = |v: &Option<Result<(), crate::error::AppError>>| matches!(v, Some(Ok(())));
+        (save.value().with(ok) || add.value().with(ok)).then(|| "Saved.".to_string())
     });
     view! {
         <section class="page">
@@ -492,7 +494,7 @@ fn Teams() -> impl IntoView {
                     teams
                         .get()
                         .map(|result| match result {
-                            Ok(teams) => view! { <TeamList teams save errors /> }.into_any(),
+                            Ok(teams) => view! { <TeamList teams add save errors /> }.into_any(),
                             Err(error) => view! { <LoadError error /> }.into_any(),
                         })
                 }}
@@ -513,6 +515,7 @@ fn Teams() -> impl IntoView {
 #[component]
 fn TeamList(
     teams: Vec<TeamNode>,
+    add: ServerAction<SaveTeam>,
     save: ServerAction<SaveTeam>,
     errors: Signal<FieldErrors>,
 ) -> impl IntoView {
@@ -550,7 +553,7 @@ fn TeamList(
         </div>
         <section class="card" aria-labelledby="add-team-heading">
             <h2 id="add-team-heading">"Add a service or team"</h2>
-            <ActionForm action=save attr:class="form" attr:novalidate=true>
+            <ActionForm action=add attr:class="form" attr:novalidate=true>
                 <Field label="Name" name="name" errors required=true />
                 <SelectField
                     label="Inside service"

@@ -7,7 +7,7 @@ use super::{Guarded, use_viewer};
 use crate::auth::roles::Action;
 use crate::people::api::{council_overview, my_profile, my_supervisees};
 use crate::people::levels::level_label;
-use crate::ui::{LoadError, Loading};
+use crate::ui::loaded;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -48,45 +48,35 @@ fn ProfileCard() -> impl IntoView {
     view! {
         <article class="card">
             <h2>"Your profile"</h2>
-            <Suspense fallback=|| view! { <Loading /> }>
-                {move || {
-                    profile
-                        .get()
-                        .map(|result| match result {
-                            Ok(profile) => {
-                                let team = match (&profile.service_name, &profile.team_name) {
-                                    (Some(service), Some(team)) => format!("{team} ({service})"),
-                                    (None, Some(team)) => team.clone(),
-                                    _ => "Not in a team yet".to_string(),
-                                };
-                                view! {
-                                    <dl class="facts">
-                                        <dt>"Career level"</dt>
-                                        <dd>{level_label(&profile.career_level).to_string()}</dd>
-                                        {profile
-                                            .job_title
-                                            .clone()
-                                            .map(|title| view! { <dt>"Job title"</dt><dd>{title}</dd> })}
-                                        <dt>"Team"</dt>
-                                        <dd>{team}</dd>
-                                        <dt>"Line manager"</dt>
-                                        <dd>
-                                            {profile
-                                                .line_manager_name
-                                                .clone()
-                                                .unwrap_or_else(|| "None recorded".to_string())}
-                                        </dd>
-                                    </dl>
-                                    <p>
-                                        <a href="/account">"Your account and password"</a>
-                                    </p>
-                                }
-                                    .into_any()
-                            }
-                            Err(error) => view! { <LoadError error /> }.into_any(),
-                        })
-                }}
-            </Suspense>
+            {loaded(profile, |profile| {
+                let team = match (&profile.service_name, &profile.team_name) {
+                    (Some(service), Some(team)) => format!("{team} ({service})"),
+                    (None, Some(team)) => team.clone(),
+                    _ => "Not in a team yet".to_string(),
+                };
+                view! {
+                    <dl class="facts">
+                        <dt>"Career level"</dt>
+                        <dd>{level_label(&profile.career_level).to_string()}</dd>
+                        {profile
+                            .job_title
+                            .clone()
+                            .map(|title| view! { <dt>"Job title"</dt><dd>{title}</dd> })}
+                        <dt>"Team"</dt>
+                        <dd>{team}</dd>
+                        <dt>"Line manager"</dt>
+                        <dd>
+                            {profile
+                                .line_manager_name
+                                .clone()
+                                .unwrap_or_else(|| "None recorded".to_string())}
+                        </dd>
+                    </dl>
+                    <p>
+                        <a href="/account">"Your account and password"</a>
+                    </p>
+                }
+            })}
         </article>
     }
 }
@@ -97,32 +87,27 @@ fn TeamCard() -> impl IntoView {
     view! {
         <article class="card">
             <h2>"Your team"</h2>
-            <Suspense fallback=|| view! { <Loading /> }>
-                {move || {
-                    team.get()
-                        .map(|result| match result {
-                            Ok(people) if people.is_empty() => {
-                                view! { <p>"Nobody has you recorded as their line manager yet."</p> }
-                                    .into_any()
-                            }
-                            Ok(people) => {
-                                let count = people.len();
-                                let noun = if count == 1 { "person" } else { "people" };
-                                view! {
-                                    <p class="stat">
-                                        <span class="stat-number">{count}</span>
-                                        " " {noun} " you supervise"
-                                    </p>
-                                    <p>
-                                        <a href="/team">"See your team"</a>
-                                    </p>
-                                }
-                                    .into_any()
-                            }
-                            Err(error) => view! { <LoadError error /> }.into_any(),
-                        })
-                }}
-            </Suspense>
+            {loaded(
+                team,
+                |people| {
+                    if people.is_empty() {
+                        return view! { <p>"Nobody has you recorded as their line manager yet."</p> }
+                            .into_any();
+                    }
+                    let count = people.len();
+                    let noun = if count == 1 { "person" } else { "people" };
+                    view! {
+                        <p class="stat">
+                            <span class="stat-number">{count}</span>
+                            " " {noun} " you supervise"
+                        </p>
+                        <p>
+                            <a href="/team">"See your team"</a>
+                        </p>
+                    }
+                        .into_any()
+                },
+            )}
         </article>
     }
 }
@@ -153,40 +138,30 @@ fn OverviewPanel() -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="overview-heading">
             <h2 id="overview-heading">"Your council at a glance"</h2>
-            <Suspense fallback=|| view! { <Loading /> }>
-                {move || {
-                    overview
-                        .get()
-                        .map(|result| match result {
-                            Ok(overview) => {
-                                view! {
-                                    <p class="stat">
-                                        <span class="stat-number">{overview.active_people}</span>
-                                        " active staff"
-                                    </p>
-                                    <div class="two-col">
-                                        <CountTable
-                                            caption="Staff by career level"
-                                            heading="Career level"
-                                            rows=overview
-                                                .by_level
-                                                .iter()
-                                                .map(|(key, n)| (level_label(key).to_string(), *n))
-                                                .collect()
-                                        />
-                                        <CountTable
-                                            caption="Staff by service"
-                                            heading="Service"
-                                            rows=overview.by_service.clone()
-                                        />
-                                    </div>
-                                }
-                                    .into_any()
-                            }
-                            Err(error) => view! { <LoadError error /> }.into_any(),
-                        })
-                }}
-            </Suspense>
+            {loaded(overview, |overview| {
+                view! {
+                    <p class="stat">
+                        <span class="stat-number">{overview.active_people}</span>
+                        " active staff"
+                    </p>
+                    <div class="two-col">
+                        <CountTable
+                            caption="Staff by career level"
+                            heading="Career level"
+                            rows=overview
+                                .by_level
+                                .iter()
+                                .map(|(key, n)| (level_label(key).to_string(), *n))
+                                .collect()
+                        />
+                        <CountTable
+                            caption="Staff by service"
+                            heading="Service"
+                            rows=overview.by_service.clone()
+                        />
+                    </div>
+                }
+            })}
         </section>
     }
 }

@@ -1,0 +1,64 @@
+import { test, expect } from '@playwright/test';
+import { expectAccessible, hydrated, mainNav, signIn } from './helpers';
+
+// Every page each role can reach, checked with axe once it has hydrated.
+const pagesByRole: Record<string, string[]> = {
+  'admin@demo.test': [
+    '/',
+    '/account',
+    '/admin/people',
+    '/admin/people?page=2',
+    '/admin/people/new',
+    '/admin/people/demo_practitioner',
+    '/admin/teams',
+    '/admin/teams?archived=on',
+  ],
+  'supervisor@demo.test': ['/', '/team', '/account'],
+  'practitioner@demo.test': ['/', '/account', '/admin/people', '/team'],
+};
+
+for (const [email, paths] of Object.entries(pagesByRole)) {
+  test(`every page ${email} visits passes axe`, async ({ page }) => {
+    await signIn(page, email);
+    await expect(mainNav(page)).toBeVisible();
+    for (const path of paths) {
+      await page.goto(path);
+      await hydrated(page);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expectAccessible(page);
+    }
+  });
+}
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+
+  test('pages fit the screen and the navigation is usable', async ({ page }) => {
+    await signIn(page, 'admin@demo.test');
+    for (const path of ['/', '/admin/people', '/admin/teams', '/account']) {
+      await page.goto(path);
+      await hydrated(page);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+    }
+    await mainNav(page).getByRole('link', { name: 'Teams' }).tap();
+    await expect(page.getByRole('heading', { name: 'Services and teams' })).toBeVisible();
+  });
+});
+
+test('the admin edits a person and the change shows in the list', async ({ page }) => {
+  await signIn(page, 'admin@demo.test');
+  await expect(mainNav(page)).toBeVisible();
+  await page.goto('/admin/people/lac_3');
+  await hydrated(page);
+  await expect(page.getByRole('heading', { name: 'Bethany Clarke' })).toBeVisible();
+  await page.getByLabel('Job title (optional)').fill('Social Worker, Leaving Care');
+  await page.getByLabel('Career level').selectOption('senior_social_worker');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('status')).toContainText('Saved.');
+  await page.goto('/admin/people?q=bethany');
+  const row = page.getByRole('row', { name: /Bethany Clarke/ });
+  await expect(row).toContainText('Senior Social Worker');
+});
