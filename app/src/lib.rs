@@ -54,7 +54,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    provide_auth();
     // Effects run only in the browser, after hydration: tests and styles can wait on this.
     Effect::new(|_| {
         if let Some(body) = document().body() {
@@ -68,6 +67,17 @@ pub fn App() -> impl IntoView {
             if title.is_empty() { "Pathway".to_string() } else { format!("{title} – Pathway") }
         } />
         <Router>
+            <Frame />
+        </Router>
+    }
+}
+
+/// Everything inside the router. Auth actions are created here, not in `App`, so that a form
+/// posted without wasm finds its error in the URL the router reads (`__err`).
+#[component]
+fn Frame() -> impl IntoView {
+    provide_auth();
+    view! {
             <Layout>
                 <Routes fallback=|| view! { <NotFound /> }>
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
@@ -80,6 +90,5 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/teams") view=TeamsPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
-        </Router>
     }
 }

@@ -65,6 +65,14 @@ test.describe('without JavaScript', () => {
     await expect(page).toHaveURL(/\/$/);
     await expect(page.getByRole('heading', { name: 'Welcome, Daniel' })).toBeVisible();
   });
+
+  test('a wrong password is explained on the page', async ({ page }) => {
+    await page.goto('/login');
+    await page.getByLabel('Email').fill('supervisor@demo.test');
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('alert')).toContainText('The email address or password is not right.');
+  });
 });
 
 test('the skip link moves keyboard focus to the main content', async ({ page }) => {

@@ -54,7 +54,7 @@ mod server {
 
     /// A real argon2id hash of a random string: verifying against it when no account
     /// matches keeps the time of a failed sign-in the same whether or not the email exists.
-    const DECOY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$1zXOVC0GG7XhcKMe3M1mZjRWTY1W/oPEZfGCOx2cLCE";
+    pub(super) const DECOY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$1zXOVC0GG7XhcKMe3M1mZjRWTY1W/oPEZfGCOx2cLCE";
 
     const WRONG_CREDENTIALS: &str = "The email address or password is not right.";
 
@@ -187,5 +187,22 @@ mod server {
         // Anyone else holding this account's session is signed out; this browser stays in.
         session::revoke_others(&state.db, &current.viewer.id, &current.token).await?;
         Ok(())
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    #[tokio::test]
+    async fn the_decoy_hash_parses_so_unknown_emails_do_the_full_argon2_work() {
+        use argon2::password_hash::PasswordHash;
+        let parsed = PasswordHash::new(super::server::DECOY_HASH).expect("a valid PHC string");
+        assert_eq!(parsed.algorithm.as_str(), "argon2id");
+        let matched = crate::auth::password::verify_password(
+            "anything".into(),
+            super::server::DECOY_HASH.into(),
+        )
+        .await
+        .unwrap();
+        assert!(!matched);
     }
 }

@@ -5,7 +5,7 @@ use leptos_meta::Title;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_query_map;
 
-use super::api::ChangePassword;
+use super::api::{ChangePassword, SignIn};
 use super::password::MIN_PASSWORD_LEN;
 use super::roles::Action;
 use crate::people::api::my_profile;
@@ -18,7 +18,15 @@ pub fn LoginPage() -> impl IntoView {
     let auth = use_auth();
     let query = use_query_map();
     let next = move || query.with(|q| q.get("next")).unwrap_or_default();
-    let value = auth.sign_in.value();
+    // The action lives on this page, inside the router, so that a form posted without wasm
+    // finds its error in the URL (`__err`) and shows it here.
+    let sign_in = ServerAction::<SignIn>::new();
+    let value = sign_in.value();
+    Effect::new(move |_| {
+        if value.with(|value| matches!(value, Some(Ok(())))) {
+            auth.signed_in();
+        }
+    });
     let errors = field_errors(value);
     let general = Signal::derive(move || {
         value.with(|value| match value {
@@ -44,7 +52,7 @@ pub fn LoginPage() -> impl IntoView {
             <h1>"Sign in to Pathway"</h1>
             <p class="lede">"Use the email address and password your council gave you."</p>
             <ErrorSummary message=general />
-            <ActionForm action=auth.sign_in attr:class="form" attr:novalidate=true>
+            <ActionForm action=sign_in attr:class="form" attr:novalidate=true>
                 <input type="hidden" name="next" prop:value=next value=next />
                 <Field
                     label="Email"

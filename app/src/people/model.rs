@@ -242,7 +242,7 @@ pub fn tree_order(teams: &[TeamNode]) -> Vec<(usize, TeamNode)> {
         .iter()
         .filter(|t| t.parent_id.as_deref().is_none_or(|p| !known.contains(p)))
         .collect();
-    roots.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+    roots.sort_by_key(|team| team.name.to_lowercase());
     fn visit(
         node: &TeamNode,
         depth: usize,
@@ -258,7 +258,7 @@ pub fn tree_order(teams: &[TeamNode]) -> Vec<(usize, TeamNode)> {
             .iter()
             .filter(|t| t.parent_id.as_deref() == Some(node.id.as_str()))
             .collect();
-        children.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+        children.sort_by_key(|team| team.name.to_lowercase());
         for child in children {
             visit(child, depth + 1, teams, ordered);
         }

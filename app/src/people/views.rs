@@ -487,6 +487,15 @@ fn Teams() -> impl IntoView {
             <p class="lede">
                 "Services hold teams. People belong to a team; reports roll teams up to their service."
             </p>
+            <Form method="GET" action="" attr:class="inline-form list-filter">
+                <div class="checkbox">
+                    <input id="teams-archived" type="checkbox" name="archived" checked=archived />
+                    <label for="teams-archived">"Show archived"</label>
+                </div>
+                <button type="submit" class="button button-secondary">
+                    "Update list"
+                </button>
+            </Form>
             <Notice message=saved />
             <ErrorSummary message=general />
             <Transition fallback=|| view! { <Loading /> }>
@@ -499,15 +508,6 @@ fn Teams() -> impl IntoView {
                         })
                 }}
             </Transition>
-            <Form method="GET" action="" attr:class="inline-form">
-                <div class="checkbox">
-                    <input id="teams-archived" type="checkbox" name="archived" checked=archived />
-                    <label for="teams-archived">"Show archived"</label>
-                </div>
-                <button type="submit" class="button button-secondary">
-                    "Update list"
-                </button>
-            </Form>
         </section>
     }
 }

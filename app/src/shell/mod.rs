@@ -13,28 +13,35 @@ pub use nav::{Section, sections_for};
 use leptos::prelude::*;
 
 use crate::auth::Viewer;
-use crate::auth::api::{SignIn, SignOut, current_viewer};
+use crate::auth::api::{SignOut, current_viewer};
 use crate::error::AppError;
 
 /// Who is signed in, refreshed whenever someone signs in or out.
 #[derive(Clone, Copy)]
 pub struct AuthContext {
     pub viewer: Resource<Result<Option<Viewer>, AppError>>,
-    pub sign_in: ServerAction<SignIn>,
     pub sign_out: ServerAction<SignOut>,
+    /// Bumped after a successful sign-in, to reload `viewer`.
+    signed_in: RwSignal<u32>,
+}
+
+impl AuthContext {
+    pub fn signed_in(&self) {
+        self.signed_in.update(|count| *count += 1);
+    }
 }
 
 pub fn provide_auth() {
-    let sign_in = ServerAction::<SignIn>::new();
     let sign_out = ServerAction::<SignOut>::new();
+    let signed_in = RwSignal::new(0);
     let viewer = Resource::new(
-        move || (sign_in.version().get(), sign_out.version().get()),
+        move || (signed_in.get(), sign_out.version().get()),
         |_| current_viewer(),
     );
     provide_context(AuthContext {
         viewer,
-        sign_in,
         sign_out,
+        signed_in,
     });
 }
 
