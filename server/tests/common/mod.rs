@@ -3,13 +3,13 @@
 #![allow(dead_code)]
 
 use std::net::SocketAddr;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use app::db::{self, DbSettings};
 use app::seed::seed_demo;
 use app::state::{AppState, AuthSettings};
-use reqwest::{Client, Response, StatusCode};
+use reqwest::{Client, RequestBuilder, Response, StatusCode};
 use serde_json::Value;
 
 pub const DEMO_PASSWORD: &str = "pathway-demo";
@@ -77,14 +77,82 @@ async fn seed_other_council(db: &db::Db) {
     .unwrap();
 }
 
+/// A client that keeps the session cookie like a browser. (reqwest's own cookie store is not
+/// used: its public-suffix dependency changes `idna`'s features, which would make the test
+/// build recompile all of SurrealDB a second time.)
+#[derive(Clone)]
+pub struct Browser {
+    http: Client,
+    cookie: Arc<Mutex<Option<String>>>,
+}
+
+pub struct Request<'a> {
+    browser: &'a Browser,
+    inner: RequestBuilder,
+}
+
+impl Browser {
+    fn new() -> Self {
+        Browser {
+            http: Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .timeout(Duration::from_secs(30))
+                .build()
+                .unwrap(),
+            cookie: Arc::default(),
+        }
+    }
+
+    fn wrap(&self, inner: RequestBuilder) -> Request<'_> {
+        let inner = match self.cookie.lock().unwrap().as_deref() {
+            Some(cookie) => inner.header("cookie", cookie),
+            None => inner,
+        };
+        Request {
+            browser: self,
+            inner,
+        }
+    }
+
+    pub fn get(&self, url: impl AsRef<str>) -> Request<'_> {
+        self.wrap(self.http.get(url.as_ref()))
+    }
+
+    pub fn post(&self, url: impl AsRef<str>) -> Request<'_> {
+        self.wrap(self.http.post(url.as_ref()))
+    }
+
+    fn remember(&self, response: &Response) {
+        for value in response.headers().get_all("set-cookie") {
+            let Ok(value) = value.to_str() else { continue };
+            let pair = value.split(';').next().unwrap_or("").trim().to_string();
+            let cleared = value.to_ascii_lowercase().contains("max-age=0");
+            *self.cookie.lock().unwrap() = (!cleared).then_some(pair);
+        }
+    }
+}
+
+impl Request<'_> {
+    pub fn header(mut self, name: &str, value: impl AsRef<str>) -> Self {
+        self.inner = self.inner.header(name, value.as_ref());
+        self
+    }
+
+    pub fn form<T: serde::Serialize + ?Sized>(mut self, form: &T) -> Self {
+        self.inner = self.inner.form(form);
+        self
+    }
+
+    pub async fn send(self) -> reqwest::Result<Response> {
+        let response = self.inner.send().await?;
+        self.browser.remember(&response);
+        Ok(response)
+    }
+}
+
 impl TestServer {
-    pub fn client(&self) -> Client {
-        Client::builder()
-            .cookie_store(true)
-            .redirect(reqwest::redirect::Policy::none())
-            .timeout(Duration::from_secs(30))
-            .build()
-            .unwrap()
+    pub fn client(&self) -> Browser {
+        Browser::new()
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -92,7 +160,7 @@ impl TestServer {
     }
 
     /// Calls a server function with form fields, as the hydrated app does.
-    pub async fn call(&self, client: &Client, function: &str, form: &[(&str, &str)]) -> Response {
+    pub async fn call(&self, client: &Browser, function: &str, form: &[(&str, &str)]) -> Response {
         client
             .post(self.url(&format!("/api/{function}")))
             .form(form)
@@ -101,7 +169,7 @@ impl TestServer {
             .expect("request sent")
     }
 
-    pub async fn sign_in(&self, client: &Client, email: &str, password: &str) -> Response {
+    pub async fn sign_in(&self, client: &Browser, email: &str, password: &str) -> Response {
         self.call(
             client,
             "auth/sign_in",
@@ -111,7 +179,7 @@ impl TestServer {
     }
 
     /// A client signed in as `email` with the demo password.
-    pub async fn as_user(&self, email: &str) -> Client {
+    pub async fn as_user(&self, email: &str) -> Browser {
         let client = self.client();
         let response = self.sign_in(&client, email, DEMO_PASSWORD).await;
         assert!(
