@@ -479,3 +479,80 @@ async fn teams_are_created_moved_and_archived_within_two_levels() {
             .any(|t| t["id"] == east_id.as_str())
     );
 }
+
+#[tokio::test]
+async fn an_admin_sets_a_forgotten_password_and_old_sessions_end() {
+    let server = start().await;
+    let admin = server.as_user("admin@demo.test").await;
+    let worker = server.as_user("callum.reid@demo.test").await;
+
+    let (status, body) = json(
+        server
+            .call(
+                &admin,
+                "people/set_password",
+                &[("id", "ln_2"), ("new_password", "short")],
+            )
+            .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body["Validation"]["new_password"].is_string(), "{body}");
+
+    let response = server
+        .call(
+            &admin,
+            "people/set_password",
+            &[("id", "ln_2"), ("new_password", "harbour willow ember")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+
+    let (_, me) = json(server.call(&worker, "auth/current_viewer", &[]).await).await;
+    assert!(me.is_null(), "the old session must end: {me}");
+    let old = server
+        .sign_in(&server.client(), "callum.reid@demo.test", DEMO_PASSWORD)
+        .await;
+    assert_eq!(old.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let new = server
+        .sign_in(
+            &server.client(),
+            "callum.reid@demo.test",
+            "harbour willow ember",
+        )
+        .await;
+    assert_eq!(new.status(), StatusCode::OK);
+
+    // Only admins, only in their own council, and not for themselves.
+    let practitioner = server.as_user("practitioner@demo.test").await;
+    let response = server
+        .call(
+            &practitioner,
+            "people/set_password",
+            &[("id", "ln_2"), ("new_password", "harbour willow ember")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    let response = server
+        .call(
+            &admin,
+            "people/set_password",
+            &[
+                ("id", "other_admin"),
+                ("new_password", "harbour willow ember"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    let response = server
+        .call(
+            &admin,
+            "people/set_password",
+            &[
+                ("id", "demo_admin"),
+                ("new_password", "harbour willow ember"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::CONFLICT);
+}

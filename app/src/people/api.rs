@@ -37,6 +37,12 @@ pub async fn set_person_active(id: String, active: bool) -> Result<(), AppError>
     crate::api::respond(server::set_person_active(id, active)).await
 }
 
+/// An admin sets a new password for someone who has forgotten theirs.
+#[server(endpoint = "people/set_password")]
+pub async fn set_password(id: String, new_password: String) -> Result<(), AppError> {
+    crate::api::respond(server::set_password(id, new_password)).await
+}
+
 #[server(endpoint = "people/my_supervisees")]
 pub async fn my_supervisees() -> Result<Vec<PersonSummary>, AppError> {
     crate::api::respond(server::my_supervisees()).await
@@ -77,7 +83,7 @@ mod server {
     use super::super::store;
     use crate::api;
     use crate::audit;
-    use crate::auth::password::hash_password;
+    use crate::auth::password::{check_new_password, hash_password};
     use crate::auth::roles::Action;
     use crate::auth::session::{self, require_viewer};
     use crate::error::{AppError, AppResult, FieldErrors};
@@ -231,6 +237,36 @@ mod server {
             } else {
                 "person.deactivated"
             },
+            &format!("person:{id}"),
+            String::new(),
+        )
+        .await
+    }
+
+    pub async fn set_password(id: String, new_password: String) -> AppResult<()> {
+        let viewer = require_viewer().await?;
+        viewer.require(Action::ManagePeople)?;
+        check_id(&id)?;
+        if id == viewer.id {
+            return Err(AppError::Conflict(
+                "Change your own password under My account.".into(),
+            ));
+        }
+        let state = api::state()?;
+        // Scoped by org: someone in another council is simply not found.
+        let person = store::get_person(&state.db, &viewer.org_id, &id).await?;
+        let mut errors = FieldErrors::new();
+        check_new_password(&new_password, &person.email, "new_password", &mut errors);
+        errors.into_result()?;
+        let hash = hash_password(new_password).await?;
+        crate::auth::store::set_password_hash(&state.db, &id, hash).await?;
+        // Whoever was signed in as them (perhaps not them) is signed out.
+        session::revoke_all(&state.db, &id).await?;
+        audit::audit(
+            &state.db,
+            &viewer.org_id,
+            Some(&viewer.id),
+            "person.password_set",
             &format!("person:{id}"),
             String::new(),
         )

@@ -6,8 +6,8 @@ use leptos_router::components::{A, Form};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::api::{
-    SavePerson, SaveTeam, SetPersonActive, get_person, list_people, list_teams, my_supervisees,
-    person_choices,
+    SavePerson, SaveTeam, SetPassword, SetPersonActive, get_person, list_people, list_teams,
+    my_supervisees, person_choices,
 };
 use super::levels::{CAREER_LEVELS, level_label};
 use super::model::{Choice, Page, PersonDetail, PersonSummary, TeamNode, tree_order};
@@ -286,7 +286,13 @@ fn PersonEdit() -> impl IntoView {
                                     managers=choices.managers
                                     action=save
                                 />
-                                {person.map(|person| view! { <ActiveToggle person action=activate /> })}
+                                {person
+                                    .map(|person| {
+                                        view! {
+                                            <SetPasswordForm person=person.clone() />
+                                            <ActiveToggle person action=activate />
+                                        }
+                                    })}
                             }
                                 .into_any()
                         }
@@ -415,6 +421,45 @@ fn PersonFormView(
                 {if creating { "Add person" } else { "Save changes" }}
             </button>
         </ActionForm>
+    }
+}
+
+#[component]
+fn SetPasswordForm(person: PersonDetail) -> impl IntoView {
+    let action = ServerAction::<SetPassword>::new();
+    let errors = field_errors(action.value());
+    let general = general_error(action.value());
+    let done = Signal::derive(move || {
+        action.value().with(|v| {
+            matches!(v, Some(Ok(()))).then(|| {
+                "Password set. Any sessions they had open have been signed out.".to_string()
+            })
+        })
+    });
+    view! {
+        <section class="card" aria-labelledby="password-heading">
+            <h2 id="password-heading">"Set a new password"</h2>
+            <p>
+                "For someone who has forgotten theirs. Give it to them privately; they can change it under My account."
+            </p>
+            <Notice message=done />
+            <ErrorSummary message=general />
+            <ActionForm action attr:class="form" attr:novalidate=true>
+                <input type="hidden" name="id" value=person.id />
+                <Field
+                    label="New password for this person"
+                    name="new_password"
+                    kind="password"
+                    autocomplete="new-password"
+                    hint="At least 12 characters."
+                    errors
+                    required=true
+                />
+                <button type="submit" class="button button-secondary">
+                    "Set password"
+                </button>
+            </ActionForm>
+        </section>
     }
 }
 
