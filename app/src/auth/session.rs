@@ -66,7 +66,7 @@ const RESOLVE_SESSION: &str = "
 const DELETE_SESSION: &str = "DELETE type::record('session', crypto::sha256($session_token));";
 
 /// Every session of a person, as when they are deactivated.
-pub const DELETE_PERSON_SESSIONS: &str =
+const DELETE_PERSON_SESSIONS: &str =
     "DELETE session WHERE person = type::record('person', $person);";
 
 const DELETE_OTHER_SESSIONS: &str = "
