@@ -109,3 +109,18 @@ test('unknown pages say so with a 404', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
   await expectAccessible(page);
 });
+
+test('an admin sets a new password for someone who forgot theirs', async ({ page, browser }) => {
+  await signIn(page, 'admin@demo.test');
+  await page.goto('/admin/people/fo_3');
+  await hydrated(page);
+  await expect(page.getByRole('heading', { name: 'Sophie Marsden' })).toBeVisible();
+  await page.getByLabel('New password for this person').fill('tidal lantern orchard');
+  await page.getByRole('button', { name: 'Set password' }).click();
+  await expect(page.getByRole('status')).toContainText('Password set.');
+
+  const other = await browser.newPage();
+  await signIn(other, 'sophie.marsden@demo.test', 'tidal lantern orchard');
+  await expect(other.getByRole('heading', { name: 'Welcome, Sophie' })).toBeVisible();
+  await other.close();
+});
