@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{DEMO_PASSWORD, json, start, start_with};
+use common::{DEMO_PASSWORD, json, session_cookie, start, start_with};
 use reqwest::StatusCode;
 
 #[tokio::test]
@@ -44,13 +44,7 @@ async fn a_stolen_cookie_is_useless_after_sign_out() {
     let response = server
         .sign_in(&client, "leader@demo.test", DEMO_PASSWORD)
         .await;
-    let cookie = response
-        .headers()
-        .get("set-cookie")
-        .unwrap()
-        .to_str()
-        .unwrap();
-    let pair = cookie.split(';').next().unwrap().to_string();
+    let pair = session_cookie(&response);
     server.call(&client, "auth/sign_out", &[]).await;
 
     let thief = reqwest::Client::new();
@@ -70,29 +64,11 @@ async fn signing_in_again_rotates_the_session() {
     let first = server
         .sign_in(&client, "leader@demo.test", DEMO_PASSWORD)
         .await;
-    let first = first
-        .headers()
-        .get("set-cookie")
-        .unwrap()
-        .to_str()
-        .unwrap()
-        .split(';')
-        .next()
-        .unwrap()
-        .to_string();
+    let first = session_cookie(&first);
     let second = server
         .sign_in(&client, "leader@demo.test", DEMO_PASSWORD)
         .await;
-    let second = second
-        .headers()
-        .get("set-cookie")
-        .unwrap()
-        .to_str()
-        .unwrap()
-        .split(';')
-        .next()
-        .unwrap()
-        .to_string();
+    let second = session_cookie(&second);
     assert_ne!(first, second);
     let old = reqwest::Client::new()
         .post(server.url("/api/people/council_overview"))

@@ -84,6 +84,24 @@ fn role_allows(role: Role, action: Action) -> bool {
     }
 }
 
+/// "Supervisor, Practitioner": roles as people read them.
+pub fn labels(roles: &[Role]) -> String {
+    roles
+        .iter()
+        .map(|role| role.label())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// "practitioner,supervisor": roles as the audit log records them.
+pub fn keys(roles: &[Role]) -> String {
+    roles
+        .iter()
+        .map(|role| role.key())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
 /// Parse role keys from a form, refusing unknown ones rather than dropping them silently.
 pub fn parse_roles(keys: &[String]) -> Result<Vec<Role>, String> {
     let mut roles = Vec::with_capacity(keys.len());
@@ -150,6 +168,14 @@ mod tests {
             assert_eq!(Role::from_key(role.key()), Some(role));
         }
         assert_eq!(Role::from_key("root"), None);
+    }
+
+    #[test]
+    fn labels_and_keys_join_in_order() {
+        let roles = [Role::Supervisor, Role::Practitioner];
+        assert_eq!(labels(&roles), "Supervisor, Practitioner");
+        assert_eq!(keys(&roles), "supervisor,practitioner");
+        assert_eq!(labels(&[]), "");
     }
 
     #[test]

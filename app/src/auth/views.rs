@@ -99,12 +99,7 @@ fn Account() -> impl IntoView {
                 <article class="card">
                     <h2>"Your details"</h2>
                     {loaded(profile, |profile| {
-                        let roles = profile
-                            .roles
-                            .iter()
-                            .map(|r| r.label())
-                            .collect::<Vec<_>>()
-                            .join(", ");
+                        let roles = super::roles::labels(&profile.roles);
                         view! {
                             <dl class="facts">
                                 <dt>"Name"</dt>

@@ -84,7 +84,7 @@ mod server {
     use crate::api;
     use crate::audit;
     use crate::auth::password::{check_new_password, hash_password};
-    use crate::auth::roles::Action;
+    use crate::auth::roles::{self, Action};
     use crate::auth::session::{self, require_viewer};
     use crate::error::{AppError, AppResult, FieldErrors};
 
@@ -157,12 +157,7 @@ mod server {
         }
         let input = form.validate(id.is_none()).map_err(AppError::Validation)?;
         store::check_references(&state.db, &viewer.org_id, &input, id.as_deref()).await?;
-        let roles = input
-            .roles
-            .iter()
-            .map(|role| role.key())
-            .collect::<Vec<_>>()
-            .join(",");
+        let roles = roles::keys(&input.roles);
         match id {
             None => {
                 let hash = match &input.password {
@@ -192,12 +187,7 @@ mod server {
                 }
                 store::update_person(&state.db, &viewer.org_id, &id, &input).await?;
                 if before.roles != input.roles {
-                    let was = before
-                        .roles
-                        .iter()
-                        .map(|role| role.key())
-                        .collect::<Vec<_>>()
-                        .join(",");
+                    let was = roles::keys(&before.roles);
                     audit::audit(
                         &state.db,
                         &viewer.org_id,

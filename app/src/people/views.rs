@@ -11,20 +11,12 @@ use super::api::{
 };
 use super::levels::{CAREER_LEVELS, level_label};
 use super::model::{Choice, Page, PersonDetail, PersonSummary, TeamNode, tree_order};
-use crate::auth::roles::{Action, Role};
+use crate::auth::roles::{self, Action, Role};
 use crate::error::FieldErrors;
 use crate::shell::Guarded;
 use crate::ui::{
     ErrorSummary, Field, LoadError, Loading, Notice, field_errors, general_error, loaded,
 };
-
-fn role_list(roles: &[Role]) -> String {
-    roles
-        .iter()
-        .map(|r| r.label())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
 
 #[component]
 pub fn MyTeamPage() -> impl IntoView {
@@ -95,7 +87,7 @@ fn PeopleTable(people: Vec<PersonSummary>, admin_links: bool) -> impl IntoView {
                                     </th>
                                     <td>{level_label(&person.career_level).to_string()}</td>
                                     <td>{person.team_name.clone().unwrap_or_else(|| "–".into())}</td>
-                                    <td>{role_list(&person.roles)}</td>
+                                    <td>{roles::labels(&person.roles)}</td>
                                     {admin_links
                                         .then(|| {
                                             let (class, label) = if person.active {

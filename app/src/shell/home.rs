@@ -22,12 +22,7 @@ pub fn HomePage() -> impl IntoView {
 #[component]
 fn Home() -> impl IntoView {
     let viewer = use_viewer();
-    let roles = viewer
-        .roles
-        .iter()
-        .map(|role| role.label())
-        .collect::<Vec<_>>()
-        .join(", ");
+    let roles = crate::auth::roles::labels(&viewer.roles);
     view! {
         <section class="page">
             <h1>"Welcome, " {viewer.first_name().to_string()}</h1>

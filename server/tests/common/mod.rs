@@ -191,6 +191,16 @@ impl TestServer {
     }
 }
 
+/// The `name=value` pair of the session cookie a response sets.
+pub fn session_cookie(response: &Response) -> String {
+    let header = response
+        .headers()
+        .get("set-cookie")
+        .expect("a Set-Cookie header");
+    let header = header.to_str().expect("an ASCII cookie");
+    header.split(';').next().unwrap_or_default().to_string()
+}
+
 pub async fn json(response: Response) -> (StatusCode, Value) {
     let status = response.status();
     let text = response.text().await.unwrap_or_default();
