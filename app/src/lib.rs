@@ -3,8 +3,12 @@
 #![recursion_limit = "256"]
 
 pub mod auth;
+pub mod dates;
 pub mod error;
+pub mod notify;
 pub mod people;
+pub mod portfolio;
+pub mod progression;
 pub mod shell;
 pub mod ui;
 

@@ -64,6 +64,10 @@ pub enum Action {
     ManagePeople,
     /// Create, rename, move and archive teams.
     ManageTeams,
+    /// Edit progression frameworks and publish new versions.
+    ManageFrameworks,
+    /// Arrange progression panels and see every open progression request in the council.
+    ArrangePanels,
 }
 
 /// Whether any of `roles` permits `action`.
@@ -78,9 +82,12 @@ fn role_allows(role: Role, action: Action) -> bool {
         _ if action == UseOwnAccount => true,
         Role::Practitioner => false,
         Role::Supervisor => matches!(action, ViewSupervisees),
-        Role::LearningLead => matches!(action, CurateLearning | ReadInsight),
+        Role::LearningLead => matches!(action, CurateLearning | ReadInsight | ManageFrameworks),
         Role::Leader => matches!(action, ReadInsight),
-        Role::Admin => matches!(action, ManagePeople | ManageTeams | ReadInsight),
+        Role::Admin => matches!(
+            action,
+            ManagePeople | ManageTeams | ReadInsight | ManageFrameworks | ArrangePanels
+        ),
     }
 }
 
@@ -160,6 +167,19 @@ mod tests {
         assert!(allows(&[Role::LearningLead], Action::CurateLearning));
         assert!(!allows(&[Role::Leader], Action::CurateLearning));
         assert!(allows(&[Role::Leader], Action::ReadInsight));
+    }
+
+    #[test]
+    fn learning_leads_and_admins_edit_frameworks_and_only_admins_arrange_panels() {
+        for role in Role::ALL {
+            let edits = matches!(role, Role::LearningLead | Role::Admin);
+            assert_eq!(allows(&[role], Action::ManageFrameworks), edits, "{role:?}");
+            assert_eq!(
+                allows(&[role], Action::ArrangePanels),
+                role == Role::Admin,
+                "{role:?}"
+            );
+        }
     }
 
     #[test]

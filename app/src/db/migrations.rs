@@ -9,11 +9,18 @@ struct Migration {
 }
 
 /// Append only: a released migration is never edited, a change is a new one.
-const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "foundation",
-    surql: include_str!("migrations/0001_foundation.surql"),
-}];
+const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "foundation",
+        surql: include_str!("migrations/0001_foundation.surql"),
+    },
+    Migration {
+        version: 2,
+        name: "progression",
+        surql: include_str!("migrations/0002_progression.surql"),
+    },
+];
 
 pub const LATEST_SCHEMA_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].version;
 

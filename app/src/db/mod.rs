@@ -108,3 +108,22 @@ pub fn key(id: &surrealdb::types::RecordId) -> String {
         other => format!("{other:?}"),
     }
 }
+
+/// Checks a response whose query may `THROW` inside a transaction. A throw fails every
+/// statement of the transaction, and `check` reports only the first failure ("not executed
+/// due to a failed transaction"); this reports the thrown one, which names the cause.
+pub fn check_thrown(
+    mut response: surrealdb::IndexedResults,
+) -> Result<surrealdb::IndexedResults, surrealdb::Error> {
+    let errors = response.take_errors();
+    if errors.is_empty() {
+        return Ok(response);
+    }
+    let mut errors: Vec<(usize, surrealdb::Error)> = errors.into_iter().collect();
+    errors.sort_by_key(|(index, _)| *index);
+    let cause = errors
+        .iter()
+        .position(|(_, e)| !e.to_string().contains("failed transaction"))
+        .unwrap_or(0);
+    Err(errors.swap_remove(cause).1)
+}

@@ -1,6 +1,9 @@
 //! The demo council (server only): synthetic people and teams, never any council's actuals.
 //! Seeding is idempotent: a database that already has the demo council is left alone.
 
+pub mod framework;
+pub mod pathway;
+
 use surrealdb::types::{RecordId, SurrealValue};
 
 use crate::auth::password::hash_password;
@@ -618,6 +621,8 @@ pub async fn seed_demo(db: &Db, password: &str) -> AppResult<SeedOutcome> {
         .bind(("people", people))
         .await?
         .check()?;
+    let today = crate::dates::iso(crate::dates::today_uk());
+    pathway::seed_pathway(db, &org, &today).await?;
     Ok(counts)
 }
 

@@ -1,0 +1,36 @@
+//! Server functions for notifications: each one is about the signed-in person only.
+
+use leptos::prelude::*;
+
+use super::Notification;
+use crate::error::AppError;
+
+#[server(endpoint = "notify/unread_count")]
+pub async fn unread_count() -> Result<u32, AppError> {
+    crate::api::respond(async {
+        let viewer = crate::auth::session::require_viewer().await?;
+        let state = crate::api::state()?;
+        super::store::unread_count(&state.db, &viewer.id).await
+    })
+    .await
+}
+
+#[server(endpoint = "notify/my_notifications")]
+pub async fn my_notifications() -> Result<Vec<Notification>, AppError> {
+    crate::api::respond(async {
+        let viewer = crate::auth::session::require_viewer().await?;
+        let state = crate::api::state()?;
+        super::store::latest(&state.db, &viewer.id, super::NOTIFICATIONS_SHOWN).await
+    })
+    .await
+}
+
+#[server(endpoint = "notify/mark_all_seen")]
+pub async fn mark_all_seen() -> Result<(), AppError> {
+    crate::api::respond(async {
+        let viewer = crate::auth::session::require_viewer().await?;
+        let state = crate::api::state()?;
+        super::store::mark_all_seen(&state.db, &viewer.id).await
+    })
+    .await
+}

@@ -1,0 +1,69 @@
+//! Notification queries (server only): always the viewer's own.
+
+use surrealdb::types::{RecordId, SurrealValue};
+
+use super::Notification;
+use crate::dates::uk_datetime;
+use crate::db::{Db, key};
+use crate::error::AppResult;
+
+const UNREAD: &str = "
+    SELECT count() AS n FROM notification
+    WHERE person = type::record('person', $person) AND seen = false GROUP ALL;
+";
+
+pub async fn unread_count(db: &Db, person: &str) -> AppResult<u32> {
+    let mut response = db
+        .query(UNREAD)
+        .bind(("person", person.to_string()))
+        .await?
+        .check()?;
+    let count: Option<i64> = response.take((0, "n"))?;
+    Ok(count.unwrap_or(0).clamp(0, u32::MAX as i64) as u32)
+}
+
+#[derive(SurrealValue)]
+struct Row {
+    id: RecordId,
+    text: String,
+    link: String,
+    seen: bool,
+    at: String,
+}
+
+const LIST: &str = "
+    SELECT id, text, link, seen, <string> created_at AS at, created_at FROM notification
+    WHERE person = type::record('person', $person)
+    ORDER BY created_at DESC LIMIT $limit;
+";
+
+pub async fn latest(db: &Db, person: &str, limit: u32) -> AppResult<Vec<Notification>> {
+    let mut response = db
+        .query(LIST)
+        .bind(("person", person.to_string()))
+        .bind(("limit", limit as i64))
+        .await?
+        .check()?;
+    let rows: Vec<Row> = response.take(0)?;
+    Ok(rows
+        .into_iter()
+        .map(|row| Notification {
+            id: key(&row.id),
+            text: row.text,
+            link: row.link,
+            seen: row.seen,
+            at: uk_datetime(&row.at),
+        })
+        .collect())
+}
+
+pub async fn mark_all_seen(db: &Db, person: &str) -> AppResult<()> {
+    db.query(
+        "UPDATE notification SET seen = true
+         WHERE person = type::record('person', $person) AND seen = false RETURN NONE;",
+    )
+    .bind(("person", person.to_string()))
+    .await?
+    .check()?;
+    Ok(())
+}
