@@ -29,7 +29,13 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
 use auth::views::{AccountPage, LoginPage};
+use notify::views::{NotificationsPage, provide_notifications};
 use people::views::{MyTeamPage, PeoplePage, PersonEditPage, TeamsPage};
+use portfolio::views::{EvidenceEditPage, EvidencePage};
+use progression::views::{
+    CasePage, CasesPage, FrameworkPage, FrameworksPage, MyPathwayPage, ReviewsPage,
+    SuperviseePathwayPage,
+};
 use shell::{HomePage, Layout, NotFound, provide_auth};
 
 /// The HTML document around the app, rendered on the server.
@@ -81,6 +87,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Frame() -> impl IntoView {
     provide_auth();
+    provide_notifications();
     view! {
             <Layout>
                 <Routes fallback=|| view! { <NotFound /> }>
@@ -88,6 +95,17 @@ fn Frame() -> impl IntoView {
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
                     <Route path=path!("/team") view=MyTeamPage ssr=SsrMode::Async />
+                    <Route path=path!("/team/:id") view=SuperviseePathwayPage ssr=SsrMode::Async />
+                    <Route path=path!("/pathway") view=MyPathwayPage ssr=SsrMode::Async />
+                    <Route path=path!("/evidence") view=EvidencePage ssr=SsrMode::Async />
+                    <Route path=path!("/evidence/new") view=EvidenceEditPage ssr=SsrMode::Async />
+                    <Route path=path!("/evidence/:id") view=EvidenceEditPage ssr=SsrMode::Async />
+                    <Route path=path!("/reviews") view=ReviewsPage ssr=SsrMode::Async />
+                    <Route path=path!("/progression") view=CasesPage ssr=SsrMode::Async />
+                    <Route path=path!("/progression/:id") view=CasePage ssr=SsrMode::Async />
+                    <Route path=path!("/frameworks") view=FrameworksPage ssr=SsrMode::Async />
+                    <Route path=path!("/frameworks/:id") view=FrameworkPage ssr=SsrMode::Async />
+                    <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/people") view=PeoplePage ssr=SsrMode::Async />
                     <Route path=path!("/admin/people/new") view=PersonEditPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/people/:id") view=PersonEditPage ssr=SsrMode::Async />

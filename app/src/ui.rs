@@ -161,3 +161,120 @@ where
         </Suspense>
     }
 }
+
+/// A labelled select with its error wired up for screen readers.
+#[component]
+pub fn SelectField(
+    label: &'static str,
+    name: &'static str,
+    error_key: &'static str,
+    errors: Signal<FieldErrors>,
+    options: Vec<crate::people::model::Choice>,
+    selected: Option<String>,
+    #[prop(optional)] empty: Option<&'static str>,
+) -> impl IntoView {
+    let id = format!("field-{error_key}");
+    let error_id = format!("{id}-error");
+    let message = Signal::derive(move || errors.with(|e| e.get(error_key).map(str::to_string)));
+    view! {
+        <div class="field" class:field-invalid=move || message.with(Option::is_some)>
+            <label for=id.clone()>{label}</label>
+            {
+                let error_id = error_id.clone();
+                move || message.get().map(|m| view! { <p class="field-error" id=error_id.clone()>{m}</p> })
+            }
+            <select
+                id=id.clone()
+                name=name
+                aria-invalid=move || message.with(Option::is_some).then_some("true")
+                aria-describedby=move || message.with(Option::is_some).then(|| error_id.clone())
+            >
+                {empty.map(|text| view! { <option value="">{text}</option> })}
+                {options
+                    .into_iter()
+                    .map(|option| {
+                        let is_selected = selected.as_deref() == Some(option.id.as_str());
+                        view! {
+                            <option value=option.id selected=is_selected>
+                                {option.label}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// A labelled multi-line text box with its hint and error wired up for screen readers.
+#[component]
+pub fn TextArea(
+    label: &'static str,
+    name: &'static str,
+    #[prop(optional)] error_key: Option<&'static str>,
+    #[prop(into)] errors: Signal<FieldErrors>,
+    #[prop(optional, into)] value: String,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(default = 4)] rows: u32,
+    #[prop(optional)] required: bool,
+) -> impl IntoView {
+    let key = error_key.unwrap_or(name);
+    let id = format!("field-{}", key.replace(['[', ']'], "-"));
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let message = Signal::derive(move || errors.with(|e| e.get(key).map(str::to_string)));
+    let described_by = {
+        let hint_id = hint_id.clone();
+        let error_id = error_id.clone();
+        move || {
+            let mut ids = Vec::new();
+            if hint.is_some() {
+                ids.push(hint_id.clone());
+            }
+            if message.with(Option::is_some) {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="field" class:field-invalid=move || message.with(Option::is_some)>
+            <label for=id.clone()>{label}</label>
+            {hint.map(|hint| view! { <p class="hint" id=hint_id.clone()>{hint}</p> })}
+            {move || {
+                message
+                    .get()
+                    .map(|message| view! { <p class="field-error" id=error_id.clone()>{message}</p> })
+            }}
+            <textarea
+                id=id.clone()
+                name=name
+                rows=rows
+                required=required
+                aria-invalid=move || message.with(Option::is_some).then_some("true")
+                aria-describedby=described_by
+            >
+                {value}
+            </textarea>
+        </div>
+    }
+}
+
+/// Previous / page n of m / next links for a paged list.
+#[component]
+pub fn Pagination(
+    label: &'static str,
+    page: u32,
+    page_count: u32,
+    link: impl Fn(u32) -> String + 'static,
+) -> impl IntoView {
+    (page_count > 1).then(|| {
+        view! {
+            <nav class="pagination" aria-label=label>
+                {(page > 1).then(|| view! { <a href=link(page - 1) rel="prev">"Previous"</a> })}
+                <span>"Page " {page} " of " {page_count}</span>
+                {(page < page_count).then(|| view! { <a href=link(page + 1) rel="next">"Next"</a> })}
+            </nav>
+        }
+    })
+}

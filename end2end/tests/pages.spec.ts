@@ -12,9 +12,24 @@ const pagesByRole: Record<string, string[]> = {
     '/admin/people/demo_practitioner',
     '/admin/teams',
     '/admin/teams?archived=on',
+    '/pathway',
+    '/progression',
+    '/frameworks',
+    '/frameworks/demo_kss_v1',
+    '/notifications',
   ],
-  'supervisor@demo.test': ['/', '/team', '/account'],
-  'practitioner@demo.test': ['/', '/account', '/admin/people', '/team'],
+  'supervisor@demo.test': ['/', '/team', '/team/ln_2', '/reviews', '/account', '/notifications'],
+  'practitioner@demo.test': [
+    '/',
+    '/account',
+    '/admin/people',
+    '/team',
+    '/pathway',
+    '/evidence',
+    '/evidence?kind=reflection&from=2026-10-01',
+    '/evidence/demo_priya_0',
+    '/notifications',
+  ],
 };
 
 for (const [email, paths] of Object.entries(pagesByRole)) {
@@ -35,7 +50,15 @@ test.describe('on a phone', () => {
 
   test('pages fit the screen and the navigation is usable', async ({ page }) => {
     await signIn(page, 'admin@demo.test');
-    for (const path of ['/', '/admin/people', '/admin/teams', '/account']) {
+    for (const path of [
+      '/',
+      '/admin/people',
+      '/admin/teams',
+      '/account',
+      '/frameworks',
+      '/frameworks/demo_pathway_v1',
+      '/evidence/new',
+    ]) {
       await page.goto(path);
       await hydrated(page);
       const overflow = await page.evaluate(

@@ -2,11 +2,40 @@ import { test, expect } from '@playwright/test';
 import { expectAccessible, hydrated, mainNav, signIn, signOut, PASSWORD } from './helpers';
 
 const roles = [
-  { email: 'practitioner@demo.test', name: 'Priya Shah', nav: ['Home', 'My account'] },
-  { email: 'supervisor@demo.test', name: 'Daniel Okafor', nav: ['Home', 'My team', 'My account'] },
-  { email: 'learning.lead@demo.test', name: 'Helen Marsh', nav: ['Home', 'My account'] },
-  { email: 'leader@demo.test', name: 'Grace Whitfield', nav: ['Home', 'My account'] },
-  { email: 'admin@demo.test', name: 'Tom Ridley', nav: ['Home', 'People', 'Teams', 'My account'] },
+  {
+    email: 'practitioner@demo.test',
+    name: 'Priya Shah',
+    nav: ['Home', 'My pathway', 'Evidence', 'My account'],
+  },
+  {
+    email: 'supervisor@demo.test',
+    name: 'Daniel Okafor',
+    nav: ['Home', 'My pathway', 'Evidence', 'Reviews', 'My team', 'My account'],
+  },
+  {
+    email: 'learning.lead@demo.test',
+    name: 'Helen Marsh',
+    nav: ['Home', 'My pathway', 'Evidence', 'Frameworks', 'My account'],
+  },
+  {
+    email: 'leader@demo.test',
+    name: 'Grace Whitfield',
+    nav: ['Home', 'My pathway', 'Evidence', 'My account'],
+  },
+  {
+    email: 'admin@demo.test',
+    name: 'Tom Ridley',
+    nav: [
+      'Home',
+      'My pathway',
+      'Evidence',
+      'Progression requests',
+      'Frameworks',
+      'People',
+      'Teams',
+      'My account',
+    ],
+  },
 ];
 
 for (const role of roles) {

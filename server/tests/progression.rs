@@ -909,3 +909,41 @@ async fn the_team_view_shows_each_supervisees_progress() {
     assert!(priya["last_activity"].is_string());
     assert!(!team.to_string().contains("Fatima"), "another team leaked");
 }
+
+#[tokio::test]
+async fn an_admins_change_of_level_starts_a_new_history_entry() {
+    let server = start().await;
+    let admin = server.as_user("admin@demo.test").await;
+    let (status, before) = json(
+        server
+            .call(&admin, "people/get_person", &[("id", "lac_3")])
+            .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let form = [
+        ("id", "lac_3"),
+        ("form[name]", before["name"].as_str().unwrap()),
+        ("form[email]", before["email"].as_str().unwrap()),
+        ("form[career_level]", "senior_social_worker"),
+        ("form[team_id]", before["team_id"].as_str().unwrap()),
+        (
+            "form[line_manager_id]",
+            before["line_manager_id"].as_str().unwrap(),
+        ),
+        ("form[role_practitioner]", "on"),
+    ];
+    let (status, body) = json(server.call(&admin, "people/save_person", &form).await).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let mut response = server
+        .state
+        .db
+        .query("SELECT level, how, ended_on FROM level_history WHERE person = person:lac_3 ORDER BY started_on, level;")
+        .await
+        .unwrap();
+    let rows: Vec<serde_json::Value> = response.take(0).unwrap();
+    let open: Vec<&serde_json::Value> = rows.iter().filter(|r| r["ended_on"].is_null()).collect();
+    assert_eq!(open.len(), 1, "{rows:?}");
+    assert_eq!(open[0]["level"], "senior_social_worker");
+    assert_eq!(open[0]["how"], "admin");
+}

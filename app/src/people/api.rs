@@ -165,6 +165,19 @@ mod server {
                     None => None,
                 };
                 let new_id = store::create_person(&state.db, &viewer.org_id, &input, hash).await?;
+                let joined = input
+                    .start_date
+                    .clone()
+                    .unwrap_or_else(|| crate::dates::iso(crate::dates::today_uk()));
+                crate::progression::case_store::record_level_change(
+                    &state.db,
+                    &viewer.org_id,
+                    &new_id,
+                    &input.career_level,
+                    "joined",
+                    &joined,
+                )
+                .await?;
                 audit::audit(
                     &state.db,
                     &viewer.org_id,
@@ -186,6 +199,28 @@ mod server {
                     ));
                 }
                 store::update_person(&state.db, &viewer.org_id, &id, &input).await?;
+                if before.career_level != input.career_level {
+                    // An admin's change of level (a recruitment, a correction) starts a new
+                    // entry in the person's level history, like a progression decision does.
+                    crate::progression::case_store::record_level_change(
+                        &state.db,
+                        &viewer.org_id,
+                        &id,
+                        &input.career_level,
+                        "admin",
+                        &crate::dates::iso(crate::dates::today_uk()),
+                    )
+                    .await?;
+                    audit::audit(
+                        &state.db,
+                        &viewer.org_id,
+                        Some(&viewer.id),
+                        "person.level_changed",
+                        &format!("person:{id}"),
+                        format!("from={} to={}", before.career_level, input.career_level),
+                    )
+                    .await?;
+                }
                 if before.roles != input.roles {
                     let was = roles::keys(&before.roles);
                     audit::audit(

@@ -7,7 +7,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::api::{
     SavePerson, SaveTeam, SetPassword, SetPersonActive, get_person, list_people, list_teams,
-    my_supervisees, person_choices,
+    person_choices,
 };
 use super::levels::{CAREER_LEVELS, level_label};
 use super::model::{Choice, Page, PersonDetail, PersonSummary, TeamNode, tree_order};
@@ -15,7 +15,7 @@ use crate::auth::roles::{self, Action, Role};
 use crate::error::FieldErrors;
 use crate::shell::Guarded;
 use crate::ui::{
-    ErrorSummary, Field, LoadError, Loading, Notice, field_errors, general_error, loaded,
+    ErrorSummary, Field, LoadError, Loading, Notice, SelectField, field_errors, general_error,
 };
 
 #[component]
@@ -30,25 +30,13 @@ pub fn MyTeamPage() -> impl IntoView {
 
 #[component]
 fn MyTeam() -> impl IntoView {
-    let people = Resource::new(|| (), |_| my_supervisees());
     view! {
         <section class="page">
             <h1>"My team"</h1>
-            <p class="lede">"The people who have you recorded as their line manager."</p>
-            {loaded(
-                people,
-                |people| {
-                    if people.is_empty() {
-                        return view! {
-                            <p class="empty">
-                                "Nobody has you recorded as their line manager yet. Your admin can set this on each person's record."
-                            </p>
-                        }
-                            .into_any();
-                    }
-                    view! { <PeopleTable people admin_links=false /> }.into_any()
-                },
-            )}
+            <p class="lede">
+                "The people you line-manage or assess: where each stands on the pathway and what is waiting for you."
+            </p>
+            <crate::progression::views::TeamProgress />
         </section>
     }
 }
@@ -296,49 +284,6 @@ fn PersonEdit() -> impl IntoView {
                 }}
             </Suspense>
         </section>
-    }
-}
-
-#[component]
-fn SelectField(
-    label: &'static str,
-    name: &'static str,
-    error_key: &'static str,
-    errors: Signal<FieldErrors>,
-    options: Vec<Choice>,
-    selected: Option<String>,
-    #[prop(optional)] empty: Option<&'static str>,
-) -> impl IntoView {
-    let id = format!("field-{error_key}");
-    let error_id = format!("{id}-error");
-    let message = Signal::derive(move || errors.with(|e| e.get(error_key).map(str::to_string)));
-    view! {
-        <div class="field" class:field-invalid=move || message.with(Option::is_some)>
-            <label for=id.clone()>{label}</label>
-            {
-                let error_id = error_id.clone();
-                move || message.get().map(|m| view! { <p class="field-error" id=error_id.clone()>{m}</p> })
-            }
-            <select
-                id=id.clone()
-                name=name
-                aria-invalid=move || message.with(Option::is_some).then_some("true")
-                aria-describedby=move || message.with(Option::is_some).then(|| error_id.clone())
-            >
-                {empty.map(|text| view! { <option value="">{text}</option> })}
-                {options
-                    .into_iter()
-                    .map(|option| {
-                        let is_selected = selected.as_deref() == Some(option.id.as_str());
-                        view! {
-                            <option value=option.id selected=is_selected>
-                                {option.label}
-                            </option>
-                        }
-                    })
-                    .collect_view()}
-            </select>
-        </div>
     }
 }
 

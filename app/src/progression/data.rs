@@ -102,6 +102,7 @@ pub struct TeamMember {
     pub level_name: String,
     pub next_level_name: Option<String>,
     pub readiness: Readiness,
+    pub step_kind: Option<StepKind>,
     pub pending_reviews: u32,
     pub last_activity: Option<String>,
     pub relationship: String,

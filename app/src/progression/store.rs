@@ -680,6 +680,7 @@ struct MemberRow {
     team_name: Option<String>,
     line_manager: Option<RecordId>,
     last_evidence: Option<String>,
+    last_review: Option<String>,
 }
 
 #[derive(SurrealValue)]
@@ -687,7 +688,6 @@ struct MemberProgressRow {
     person: RecordId,
     lineage: String,
     status: String,
-    at: String,
 }
 
 const TEAM: &str = "
@@ -695,11 +695,12 @@ const TEAM: &str = "
     LET $people = (SELECT VALUE id FROM person WHERE org = type::record('org', $org)
         AND active = true AND (line_manager = $me OR assessor = $me) AND id != $me);
     SELECT id, name, career_level, team.name AS team_name, line_manager, sort_name,
-        (SELECT VALUE <string> updated_at FROM evidence WHERE owner = $parent.id
-            ORDER BY updated_at DESC LIMIT 1)[0] AS last_evidence
+        (SELECT VALUE <string> created_at FROM evidence WHERE owner = $parent.id
+            ORDER BY created_at DESC LIMIT 1)[0] AS last_evidence,
+        (SELECT VALUE <string> at FROM review WHERE person = $parent.id
+            ORDER BY at DESC LIMIT 1)[0] AS last_review
         FROM person WHERE id IN $people ORDER BY sort_name;
-    SELECT person, lineage, status, <string> updated_at AS at FROM progress
-        WHERE person IN $people;
+    SELECT person, lineage, status FROM progress WHERE person IN $people;
 ";
 
 /// The supervisor's team: each supervisee's level, readiness, pending reviews and last activity.
@@ -718,21 +719,20 @@ pub async fn team(db: &Db, org: &str, viewer: &str) -> AppResult<Vec<TeamMember>
     for row in progress {
         if let Some(status) = Status::from_key(&row.status) {
             by_person
-                .entry(row.person.clone())
+                .entry(row.person)
                 .or_default()
                 .insert(row.lineage, status);
         }
-        let entry = last.entry(row.person).or_default();
-        if row.at > *entry {
-            *entry = row.at;
-        }
     }
+    // Timestamps are RFC 3339 in UTC, so the larger string is the later time.
     for member in &members {
-        if let Some(at) = &member.last_evidence {
-            let entry = last.entry(member.id.clone()).or_default();
-            if *at > *entry {
-                *entry = at.clone();
-            }
+        let latest = [&member.last_evidence, &member.last_review]
+            .into_iter()
+            .flatten()
+            .max()
+            .cloned();
+        if let Some(at) = latest {
+            last.insert(member.id.clone(), at);
         }
     }
     let empty = HashMap::new();
@@ -740,7 +740,7 @@ pub async fn team(db: &Db, org: &str, viewer: &str) -> AppResult<Vec<TeamMember>
         .into_iter()
         .map(|m| {
             let statuses = by_person.get(&m.id).unwrap_or(&empty);
-            let (level_name, next_level_name, readiness) = match &framework {
+            let (level_name, next_level_name, readiness, step_kind) = match &framework {
                 Some(fw) => {
                     let step = fw.step_from(&m.career_level);
                     let readiness = step
@@ -757,12 +757,14 @@ pub async fn team(db: &Db, org: &str, viewer: &str) -> AppResult<Vec<TeamMember>
                         fw.level_name(&m.career_level),
                         step.map(|s| fw.level_name(&s.to_level)),
                         readiness,
+                        step.map(|s| s.kind()),
                     )
                 }
                 None => (
                     crate::people::levels::level_label(&m.career_level).to_string(),
                     None,
                     Readiness::default(),
+                    None,
                 ),
             };
             let manages = m.line_manager.as_ref().is_some_and(|l| key(l) == viewer);
@@ -773,6 +775,7 @@ pub async fn team(db: &Db, org: &str, viewer: &str) -> AppResult<Vec<TeamMember>
                 level_name,
                 next_level_name,
                 readiness,
+                step_kind,
                 pending_reviews: statuses
                     .values()
                     .filter(|s| **s == Status::Submitted)

@@ -128,6 +128,9 @@ const INSERT: &str = "
     INSERT INTO framework $frameworks RETURN NONE;
     INSERT INTO criterion $criteria RETURN NONE;
     INSERT INTO evidence $evidence RETURN NONE;
+    -- Demo evidence was written on its own date, not on the day the demo was seeded.
+    UPDATE evidence SET created_at = <datetime> (date + 'T12:00:00Z') WHERE org = $org
+        RETURN NONE;
     INSERT INTO progress $progress RETURN NONE;
     INSERT INTO level_history $history RETURN NONE;
     INSERT INTO notification $notifications RETURN NONE;

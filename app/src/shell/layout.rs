@@ -84,6 +84,7 @@ fn UserMenu(viewer: Viewer) -> impl IntoView {
     let auth = use_auth();
     view! {
         <div class="user-menu">
+            <crate::notify::views::NotificationsLink />
             <span class="user-name">
                 <span class="visually-hidden">"Signed in as "</span>
                 {viewer.name}

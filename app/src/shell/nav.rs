@@ -18,9 +18,34 @@ pub const SECTIONS: &[Section] = &[
         action: Action::UseOwnAccount,
     },
     Section {
+        label: "My pathway",
+        href: "/pathway",
+        action: Action::UseOwnAccount,
+    },
+    Section {
+        label: "Evidence",
+        href: "/evidence",
+        action: Action::UseOwnAccount,
+    },
+    Section {
+        label: "Reviews",
+        href: "/reviews",
+        action: Action::ViewSupervisees,
+    },
+    Section {
         label: "My team",
         href: "/team",
         action: Action::ViewSupervisees,
+    },
+    Section {
+        label: "Progression requests",
+        href: "/progression",
+        action: Action::ArrangePanels,
+    },
+    Section {
+        label: "Frameworks",
+        href: "/frameworks",
+        action: Action::ManageFrameworks,
     },
     Section {
         label: "People",
@@ -73,14 +98,24 @@ mod tests {
 
     #[test]
     fn practitioners_see_home_and_account() {
-        assert_eq!(labels(&[Role::Practitioner]), vec!["Home", "My account"]);
+        assert_eq!(
+            labels(&[Role::Practitioner]),
+            vec!["Home", "My pathway", "Evidence", "My account"]
+        );
     }
 
     #[test]
     fn supervisors_also_see_their_team() {
         assert_eq!(
             labels(&[Role::Supervisor]),
-            vec!["Home", "My team", "My account"]
+            vec![
+                "Home",
+                "My pathway",
+                "Evidence",
+                "Reviews",
+                "My team",
+                "My account"
+            ]
         );
     }
 
@@ -88,7 +123,16 @@ mod tests {
     fn admins_see_people_and_teams() {
         assert_eq!(
             labels(&[Role::Admin]),
-            vec!["Home", "People", "Teams", "My account"]
+            vec![
+                "Home",
+                "My pathway",
+                "Evidence",
+                "Progression requests",
+                "Frameworks",
+                "People",
+                "Teams",
+                "My account"
+            ]
         );
     }
 }

@@ -1,0 +1,92 @@
+//! The supervisor's team view: each supervisee's level, readiness, pending reviews and last
+//! activity, linking to their pathway.
+
+use leptos::prelude::*;
+
+use super::super::api::team_progress;
+use super::super::model::StepKind;
+use crate::ui::loaded;
+
+#[component]
+pub fn TeamProgress() -> impl IntoView {
+    let team = Resource::new(|| (), |_| team_progress());
+    loaded(team, |members| {
+        if members.is_empty() {
+            return view! {
+                <p class="empty">
+                    "Nobody has you recorded as their line manager or assessor yet. Your admin can set this on each person's record."
+                </p>
+            }
+                .into_any();
+        }
+        view! {
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Team progress">
+                <table class="table">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Name"</th>
+                            <th scope="col">"Level"</th>
+                            <th scope="col">"Readiness for next level"</th>
+                            <th scope="col" class="num">"Waiting for you"</th>
+                            <th scope="col">"Last activity"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {members
+                            .into_iter()
+                            .map(|m| {
+                                let by_recruitment = m.step_kind == Some(StepKind::Recruitment);
+                                let readiness = match &m.next_level_name {
+                                    Some(next) if m.readiness.total > 0 => format!(
+                                        "{} of {} signed off for {}{}",
+                                        m.readiness.signed_off,
+                                        m.readiness.total,
+                                        next,
+                                        if by_recruitment { " (by recruitment)" } else { "" }
+                                    ),
+                                    Some(next) => format!("{next}: by recruitment"),
+                                    None => "Top of the pathway".to_string(),
+                                };
+                                let ready = m.readiness.met() && !by_recruitment;
+                                let width = format!("width: {}%", m.readiness.percent().min(100));
+                                view! {
+                                    <tr>
+                                        <th scope="row">
+                                            <a href=format!("/team/{}", m.id)>{m.name.clone()}</a>
+                                            <span class="cell-sub">
+                                                {m.team_name.clone().unwrap_or_default()}
+                                                {(m.relationship != "Line manager").then(|| " · you are their assessor")}
+                                            </span>
+                                        </th>
+                                        <td>{m.level_name.clone()}</td>
+                                        <td>
+                                            {readiness}
+                                            {(m.readiness.total > 0)
+                                                .then(|| {
+                                                    view! {
+                                                        <div class="meter meter-small" aria-hidden="true">
+                                                            <div class="meter-fill" style=width></div>
+                                                        </div>
+                                                    }
+                                                })}
+                                            {ready.then(|| view! { <span class="tag tag-ok">"Ready"</span> })}
+                                        </td>
+                                        <td class="num">
+                                            {if m.pending_reviews > 0 {
+                                                view! { <a href="/reviews">{m.pending_reviews}</a> }.into_any()
+                                            } else {
+                                                view! { <span>"0"</span> }.into_any()
+                                            }}
+                                        </td>
+                                        <td>{m.last_activity.clone().unwrap_or_else(|| "None yet".into())}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        }
+            .into_any()
+    })
+}
