@@ -43,3 +43,17 @@ pub async fn respond<T>(body: impl Future<Output = AppResult<T>>) -> AppResult<T
     }
     result
 }
+
+/// Ids are generated keys; anything longer or stranger cannot name a record of ours, so it is
+/// answered as not found before it reaches a query.
+pub fn check_id(id: &str) -> AppResult<()> {
+    if id.is_empty()
+        || id.len() > 64
+        || !id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+    {
+        return Err(AppError::NotFound);
+    }
+    Ok(())
+}

@@ -36,6 +36,25 @@ where
     })
 }
 
+/// The `aria-describedby` of a field: its hint, and its error while there is one.
+fn described_by(
+    has_hint: bool,
+    hint_id: String,
+    error_id: String,
+    message: Signal<Option<String>>,
+) -> impl Fn() -> Option<String> + Clone + Send + Sync + 'static {
+    move || {
+        let mut ids = Vec::new();
+        if has_hint {
+            ids.push(hint_id.clone());
+        }
+        if message.with(Option::is_some) {
+            ids.push(error_id.clone());
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    }
+}
+
 /// A labelled input with its hint and error wired up for screen readers.
 #[component]
 pub fn Field(
@@ -58,20 +77,7 @@ pub fn Field(
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let message = Signal::derive(move || errors.with(|e| e.get(key).map(str::to_string)));
-    let described_by = {
-        let hint_id = hint_id.clone();
-        let error_id = error_id.clone();
-        move || {
-            let mut ids = Vec::new();
-            if hint.is_some() {
-                ids.push(hint_id.clone());
-            }
-            if message.with(Option::is_some) {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let described_by = described_by(hint.is_some(), hint_id.clone(), error_id.clone(), message);
     view! {
         <div class="field" class:field-invalid=move || message.with(Option::is_some)>
             <label for=id.clone()>{label}</label>
@@ -223,20 +229,7 @@ pub fn TextArea(
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let message = Signal::derive(move || errors.with(|e| e.get(key).map(str::to_string)));
-    let described_by = {
-        let hint_id = hint_id.clone();
-        let error_id = error_id.clone();
-        move || {
-            let mut ids = Vec::new();
-            if hint.is_some() {
-                ids.push(hint_id.clone());
-            }
-            if message.with(Option::is_some) {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let described_by = described_by(hint.is_some(), hint_id.clone(), error_id.clone(), message);
     view! {
         <div class="field" class:field-invalid=move || message.with(Option::is_some)>
             <label for=id.clone()>{label}</label>

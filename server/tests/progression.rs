@@ -565,6 +565,50 @@ async fn a_new_framework_version_carries_sign_offs_over() {
     )
     .await;
     assert_eq!(status, StatusCode::OK, "{body}");
+    // The crosswalk is edited with the wording, and only to the other framework's statements.
+    let mapped = [
+        ("id", reworded.as_str()),
+        (
+            "statement",
+            "Acts with honesty and accountability in every contact with families.",
+        ),
+        ("maps_to[0]", "kss_9"),
+        ("maps_to[1]", "kss_1"),
+    ];
+    let (status, body) = json(
+        server
+            .call(&lead, "frameworks/edit_criterion", &mapped)
+            .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let wrong = [
+        ("id", reworded.as_str()),
+        ("statement", "Acts with honesty in every contact."),
+        ("maps_to[0]", "sw_knowledge_1"),
+    ];
+    let (status, body) = json(
+        server
+            .call(&lead, "frameworks/edit_criterion", &wrong)
+            .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body["Validation"]["maps_to"].is_string(), "{body}");
+    let (_, now) = json(
+        server
+            .call(&lead, "frameworks/detail", &[("id", &draft)])
+            .await,
+    )
+    .await;
+    let maps = now["criteria"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["lineage"] == "sw_professionalism_1")
+        .unwrap()["maps_to"]
+        .clone();
+    assert_eq!(maps, serde_json::json!(["kss_9", "kss_1"]));
     let (status, _) = json(
         server
             .call(
@@ -946,4 +990,48 @@ async fn an_admins_change_of_level_starts_a_new_history_entry() {
     assert_eq!(open.len(), 1, "{rows:?}");
     assert_eq!(open[0]["level"], "senior_social_worker");
     assert_eq!(open[0]["how"], "admin");
+}
+
+#[tokio::test]
+async fn an_assigned_assessor_reviews_alongside_the_line_manager() {
+    let server = start().await;
+    // Natalie is Oliver's ASYE assessor; Daniel is his line manager.
+    let natalie = server.as_user("natalie.greaves@demo.test").await;
+    let (status, team) = json(
+        server
+            .call(&natalie, "progression/team_progress", &[])
+            .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let oliver = team
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["id"] == "ln_4")
+        .expect("Oliver is in his assessor's team view");
+    assert_eq!(oliver["relationship"], "Assessor");
+    let (status, _) = json(
+        server
+            .call(
+                &natalie,
+                "progression/person_pathway",
+                &[("person_id", "ln_4")],
+            )
+            .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    // Natalie assesses Oliver only, not the rest of Daniel's team.
+    let (status, _) = json(
+        server
+            .call(
+                &natalie,
+                "progression/person_pathway",
+                &[("person_id", "demo_practitioner")],
+            )
+            .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
 }

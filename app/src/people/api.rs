@@ -93,18 +93,7 @@ mod server {
             .filter(|id| !id.is_empty())
     }
 
-    /// Ids are generated keys; anything longer or stranger cannot name a record of ours.
-    fn check_id(id: &str) -> AppResult<()> {
-        if id.is_empty()
-            || id.len() > 64
-            || !id
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
-        {
-            return Err(AppError::NotFound);
-        }
-        Ok(())
-    }
+    use crate::api::check_id;
 
     pub async fn list_people(
         query: String,

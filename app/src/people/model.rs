@@ -43,6 +43,7 @@ pub struct PersonDetail {
     pub career_level: String,
     pub team_id: Option<String>,
     pub line_manager_id: Option<String>,
+    pub assessor_id: Option<String>,
     pub job_title: Option<String>,
     pub start_date: Option<String>,
     pub swe_number: Option<String>,
@@ -73,6 +74,9 @@ pub struct PersonForm {
     pub team_id: String,
     #[serde(default)]
     pub line_manager_id: String,
+    /// An ASYE or other assessor, who reviews alongside the line manager.
+    #[serde(default)]
+    pub assessor_id: String,
     #[serde(default)]
     pub job_title: String,
     #[serde(default)]
@@ -103,6 +107,7 @@ pub struct PersonInput {
     pub career_level: String,
     pub team_id: Option<String>,
     pub line_manager_id: Option<String>,
+    pub assessor_id: Option<String>,
     pub job_title: Option<String>,
     pub start_date: Option<String>,
     pub swe_number: Option<String>,
@@ -215,6 +220,7 @@ impl PersonForm {
             career_level,
             team_id: optional(&self.team_id),
             line_manager_id: optional(&self.line_manager_id),
+            assessor_id: optional(&self.assessor_id),
             job_title,
             start_date,
             swe_number,

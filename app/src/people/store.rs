@@ -116,6 +116,7 @@ struct DetailRow {
     career_level: String,
     team: Option<RecordId>,
     line_manager: Option<RecordId>,
+    assessor: Option<RecordId>,
     job_title: Option<String>,
     start_date: Option<String>,
     swe_number: Option<String>,
@@ -123,7 +124,7 @@ struct DetailRow {
 }
 
 const GET_PERSON: &str = "
-    SELECT id, name, email, roles, career_level, team, line_manager, job_title, start_date,
+    SELECT id, name, email, roles, career_level, team, line_manager, assessor, job_title, start_date,
            swe_number, active
     FROM type::record('person', $id) WHERE org = type::record('org', $org);
 ";
@@ -145,6 +146,7 @@ pub async fn get_person(db: &Db, org: &str, id: &str) -> AppResult<PersonDetail>
         career_level: row.career_level,
         team_id: row.team.as_ref().map(key),
         line_manager_id: row.line_manager.as_ref().map(key),
+        assessor_id: row.assessor.as_ref().map(key),
         job_title: row.job_title,
         start_date: row.start_date,
         swe_number: row.swe_number,
@@ -237,6 +239,13 @@ pub async fn check_references(
             errors.add("line_manager_id", "Choose a line manager from the list.");
         }
     }
+    if let Some(assessor) = &input.assessor_id {
+        if Some(assessor.as_str()) == editing {
+            errors.add("assessor_id", "A person cannot be their own assessor.");
+        } else if !exists(db, PERSON_IN_ORG, org, assessor).await? {
+            errors.add("assessor_id", "Choose an assessor from the list.");
+        }
+    }
     let mut response = db
         .query(EMAIL_TAKEN)
         .bind(("org", org.to_string()))
@@ -260,6 +269,7 @@ const CREATE_PERSON: &str = "
         name = $name, email = $email, roles = $roles, career_level = $career_level,
         team = IF $team != NONE { type::record('team', $team) } ELSE { NONE },
         line_manager = IF $manager != NONE { type::record('person', $manager) } ELSE { NONE },
+        assessor = IF $assessor != NONE { type::record('person', $assessor) } ELSE { NONE },
         job_title = $job_title, start_date = $start_date, swe_number = $swe_number,
         password_hash = $password_hash, active = true
     RETURN VALUE id;
@@ -270,6 +280,7 @@ const UPDATE_PERSON: &str = "
         name = $name, email = $email, roles = $roles, career_level = $career_level,
         team = IF $team != NONE { type::record('team', $team) } ELSE { NONE },
         line_manager = IF $manager != NONE { type::record('person', $manager) } ELSE { NONE },
+        assessor = IF $assessor != NONE { type::record('person', $assessor) } ELSE { NONE },
         job_title = $job_title, start_date = $start_date, swe_number = $swe_number
     WHERE org = type::record('org', $org)
     RETURN VALUE id;
@@ -288,6 +299,7 @@ fn bind_person<'a>(
         .bind(("career_level", input.career_level.clone()))
         .bind(("team", input.team_id.clone()))
         .bind(("manager", input.line_manager_id.clone()))
+        .bind(("assessor", input.assessor_id.clone()))
         .bind(("job_title", input.job_title.clone()))
         .bind(("start_date", input.start_date.clone()))
         .bind(("swe_number", input.swe_number.clone()))

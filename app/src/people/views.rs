@@ -336,7 +336,8 @@ fn PersonFormView(
             <SelectField label="Career level" name="form[career_level]" error_key="career_level" errors options=levels selected=Some(detail.career_level.clone()).filter(|l| !l.is_empty()) empty="Choose a level" />
             <Field label="Job title (optional)" name="form[job_title]" error_key="job_title" errors value=detail.job_title.clone().unwrap_or_default() />
             <SelectField label="Team (optional)" name="form[team_id]" error_key="team_id" errors options=teams selected=detail.team_id.clone() empty="No team" />
-            <SelectField label="Line manager (optional)" name="form[line_manager_id]" error_key="line_manager_id" errors options=managers selected=detail.line_manager_id.clone() empty="No line manager" />
+            <SelectField label="Line manager (optional)" name="form[line_manager_id]" error_key="line_manager_id" errors options=managers.clone() selected=detail.line_manager_id.clone() empty="No line manager" />
+            <SelectField label="Assessor (optional)" name="form[assessor_id]" error_key="assessor_id" errors options=managers selected=detail.assessor_id.clone() empty="No assessor" />
             <Field label="Start date (optional)" name="form[start_date]" error_key="start_date" kind="date" errors value=detail.start_date.clone().unwrap_or_default() />
             <Field label="Social Work England number (optional)" name="form[swe_number]" error_key="swe_number" errors value=detail.swe_number.clone().unwrap_or_default() hint="For example SW123456." />
             {creating

@@ -45,11 +45,11 @@ mod server {
     };
     use super::super::store;
     use crate::api;
+    use crate::api::check_id;
     use crate::auth::session::require_viewer;
     use crate::dates::today_uk;
     use crate::error::{AppError, AppResult};
     use crate::people::model::Page;
-    use crate::progression::api::server::check_id;
     use crate::progression::framework_store::{self, PATHWAY};
 
     pub async fn list_evidence(filter: EvidenceFilter) -> AppResult<Page<EvidenceSummary>> {

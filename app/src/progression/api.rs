@@ -89,7 +89,7 @@ pub async fn decide_case(
 }
 
 #[cfg(feature = "ssr")]
-pub(crate) mod server {
+mod server {
     use super::super::case_store;
     use super::super::data::{CaseSummary, CaseView, PathwayView, QueueItem, TeamMember};
     use super::super::framework_store::{self, PATHWAY};
@@ -107,18 +107,7 @@ pub(crate) mod server {
     pub const MAX_COMMENT: usize = 2_000;
     pub const MAX_REASONS: usize = 5_000;
 
-    /// Ids are generated keys; anything longer or stranger cannot name a record of ours.
-    pub fn check_id(id: &str) -> AppResult<()> {
-        if id.is_empty()
-            || id.len() > 64
-            || !id
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
-        {
-            return Err(AppError::NotFound);
-        }
-        Ok(())
-    }
+    use crate::api::check_id;
 
     fn check_length(errors: &mut FieldErrors, field: &str, text: &str, max: usize) {
         if text.chars().count() > max {

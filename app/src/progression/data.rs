@@ -189,4 +189,6 @@ pub struct FrameworkDetail {
     pub criteria: Vec<CriterionAdmin>,
     /// The draft of the same framework, if one is being prepared.
     pub draft_id: Option<String>,
+    /// Criteria of another framework that this one's criteria can map to (the crosswalk).
+    pub crosswalk_targets: Vec<NamedKey>,
 }

@@ -38,12 +38,14 @@ pub async fn add_criterion(
     .await
 }
 
+/// Rewords a draft criterion and sets the statements of another framework it maps to.
 #[server(endpoint = "frameworks/edit_criterion")]
 pub async fn edit_criterion(
     id: String,
     #[server(default)] statement: String,
+    #[server(default)] maps_to: Vec<String>,
 ) -> Result<(), AppError> {
-    crate::api::respond(server::edit_criterion(id, statement)).await
+    crate::api::respond(server::edit_criterion(id, statement, maps_to)).await
 }
 
 /// Moves a draft criterion `up` or `down` within its level and domain.
@@ -69,10 +71,10 @@ pub async fn discard_draft(id: String) -> Result<(), AppError> {
 
 #[cfg(feature = "ssr")]
 mod server {
-    use super::super::api::server::check_id;
     use super::super::data::{FrameworkDetail, FrameworkSummary};
     use super::super::framework_store as store;
     use crate::api;
+    use crate::api::check_id;
     use crate::audit::audit;
     use crate::auth::Viewer;
     use crate::auth::roles::Action;
@@ -203,12 +205,30 @@ mod server {
         .await
     }
 
-    pub async fn edit_criterion(id: String, statement: String) -> AppResult<()> {
+    pub async fn edit_criterion(
+        id: String,
+        statement: String,
+        maps_to: Vec<String>,
+    ) -> AppResult<()> {
         let viewer = editor().await?;
         check_id(&id)?;
         let statement = check_statement(&statement)?;
         let state = api::state()?;
-        store::edit_criterion(&state.db, &viewer.org_id, &id, &statement).await?;
+        let family = store::family_of_criterion(&state.db, &viewer.org_id, &id).await?;
+        let targets = store::crosswalk_targets(&state.db, &viewer.org_id, &family).await?;
+        let mut mapped: Vec<String> = Vec::new();
+        for lineage in maps_to.iter().map(|m| m.trim()).filter(|m| !m.is_empty()) {
+            if !targets.iter().any(|t| t.key == lineage) {
+                return Err(AppError::field(
+                    "maps_to",
+                    "Choose statements from the list to map this criterion to.",
+                ));
+            }
+            if !mapped.iter().any(|m| m == lineage) {
+                mapped.push(lineage.to_string());
+            }
+        }
+        store::edit_criterion(&state.db, &viewer.org_id, &id, &statement, mapped).await?;
         log(
             &viewer,
             "framework.criterion_edited",

@@ -254,6 +254,7 @@ pub async fn detail(db: &Db, org: &str, id: &str) -> AppResult<FrameworkDetail> 
         .await?
         .check()?;
     let drafts: Vec<RecordId> = response.take(0)?;
+    let crosswalk_targets = crosswalk_targets(db, org, &framework.row.family).await?;
     let level_name = |k: &str| framework.level_name(k);
     let row = &framework.row;
     let active = framework.criteria.iter().filter(|c| !c.retired).count() as u32;
@@ -310,7 +311,31 @@ pub async fn detail(db: &Db, org: &str, id: &str) -> AppResult<FrameworkDetail> 
             })
             .collect(),
         draft_id: drafts.first().map(key),
+        crosswalk_targets,
     })
+}
+
+/// The statements a family's criteria can be crosswalked to: the pathway maps to the
+/// current practitioner KSS; other frameworks map to nothing (yet).
+pub async fn crosswalk_targets(db: &Db, org: &str, family: &str) -> AppResult<Vec<NamedKey>> {
+    if family != PATHWAY {
+        return Ok(Vec::new());
+    }
+    let Some(kss) = current(db, org, KSS).await? else {
+        return Ok(Vec::new());
+    };
+    Ok(kss
+        .criteria
+        .iter()
+        .filter(|c| !c.retired)
+        .map(|c| NamedKey {
+            key: c.lineage.clone(),
+            name: match (&c.code, &c.title) {
+                (Some(code), Some(title)) => format!("{code}: {title}"),
+                _ => c.statement.clone(),
+            },
+        })
+        .collect())
 }
 
 /// Whether a SurrealQL `THROW` with this tag ended the query.
@@ -513,15 +538,41 @@ fn new_lineage() -> String {
     format!("c_{}", suffix.to_lowercase())
 }
 
-/// Rewords a draft criterion. The lineage stays, so progress against it carries over.
-pub async fn edit_criterion(db: &Db, org: &str, id: &str, statement: &str) -> AppResult<()> {
+/// Rewords a draft criterion and sets its crosswalk. The lineage stays, so progress against
+/// it carries over. `maps_to` has been checked against the crosswalk targets.
+pub async fn edit_criterion(
+    db: &Db,
+    org: &str,
+    id: &str,
+    statement: &str,
+    maps_to: Vec<String>,
+) -> AppResult<()> {
     editable(db, org, id).await?;
-    db.query("UPDATE type::record('criterion', $id) SET statement = $statement RETURN NONE;")
+    db.query(
+        "UPDATE type::record('criterion', $id) SET statement = $statement, maps_to = $maps_to
+         RETURN NONE;",
+    )
+    .bind(("id", id.to_string()))
+    .bind(("statement", statement.to_string()))
+    .bind(("maps_to", maps_to))
+    .await?
+    .check()?;
+    Ok(())
+}
+
+/// The family of the framework a criterion belongs to, within the org.
+pub async fn family_of_criterion(db: &Db, org: &str, id: &str) -> AppResult<String> {
+    let mut response = db
+        .query(
+            "SELECT VALUE framework.family FROM type::record('criterion', $id)
+             WHERE org = type::record('org', $org);",
+        )
+        .bind(("org", org.to_string()))
         .bind(("id", id.to_string()))
-        .bind(("statement", statement.to_string()))
         .await?
         .check()?;
-    Ok(())
+    let families: Vec<String> = response.take(0)?;
+    families.into_iter().next().ok_or(AppError::NotFound)
 }
 
 pub async fn set_retired(db: &Db, org: &str, id: &str, retired: bool) -> AppResult<()> {

@@ -134,6 +134,8 @@ const INSERT: &str = "
     INSERT INTO progress $progress RETURN NONE;
     INSERT INTO level_history $history RETURN NONE;
     INSERT INTO notification $notifications RETURN NONE;
+    -- An ASYE assessor alongside the line manager, as councils often arrange.
+    UPDATE person:ln_4 SET assessor = person:ln_3 RETURN NONE;
     FOR $r IN $reviews {
         CREATE review SET org = $org, person = $r.person, lineage = $r.lineage,
             statement = $r.statement, action = $r.action, actor = $r.actor,

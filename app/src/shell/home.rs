@@ -5,8 +5,9 @@ use leptos_meta::Title;
 
 use super::{Guarded, use_viewer};
 use crate::auth::roles::Action;
-use crate::people::api::{council_overview, my_profile, my_supervisees};
+use crate::people::api::{council_overview, my_profile};
 use crate::people::levels::level_label;
+use crate::progression::api::{my_pathway, team_progress};
 use crate::ui::loaded;
 
 #[component]
@@ -29,6 +30,7 @@ fn Home() -> impl IntoView {
             <p class="lede">{viewer.org_name.clone()} " · " {roles}</p>
             <div class="card-grid">
                 <ProfileCard />
+                <PathwayCard />
                 {viewer.can(Action::ViewSupervisees).then(|| view! { <TeamCard /> })}
                 {viewer.can(Action::ManagePeople).then(|| view! { <AdminCard /> })}
             </div>
@@ -78,7 +80,7 @@ fn ProfileCard() -> impl IntoView {
 
 #[component]
 fn TeamCard() -> impl IntoView {
-    let team = Resource::new(|| (), |_| my_supervisees());
+    let team = Resource::new(|| (), |_| team_progress());
     view! {
         <article class="card">
             <h2>"Your team"</h2>
@@ -86,15 +88,29 @@ fn TeamCard() -> impl IntoView {
                 team,
                 |people| {
                     if people.is_empty() {
-                        return view! { <p>"Nobody has you recorded as their line manager yet."</p> }
+                        return view! { <p>"Nobody has you recorded as their line manager or assessor yet."</p> }
                             .into_any();
                     }
                     let count = people.len();
                     let noun = if count == 1 { "person" } else { "people" };
+                    let waiting: u32 = people.iter().map(|p| p.pending_reviews).sum();
                     view! {
                         <p class="stat">
                             <span class="stat-number">{count}</span>
                             " " {noun} " you supervise"
+                        </p>
+                        <p>
+                            {if waiting == 0 {
+                                view! { <span>"Nothing is waiting for your review."</span> }.into_any()
+                            } else {
+                                view! {
+                                    <a href="/reviews">
+                                        {waiting}
+                                        {if waiting == 1 { " criterion waiting for your review" } else { " criteria waiting for your review" }}
+                                    </a>
+                                }
+                                    .into_any()
+                            }}
                         </p>
                         <p>
                             <a href="/team">"See your team"</a>
@@ -104,6 +120,39 @@ fn TeamCard() -> impl IntoView {
                 },
             )}
         </article>
+    }
+}
+
+/// Where the viewer stands on the pathway, for anyone on it.
+#[component]
+fn PathwayCard() -> impl IntoView {
+    let pathway = Resource::new(|| (), |_| my_pathway());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                pathway
+                    .get()
+                    .and_then(Result::ok)
+                    .and_then(|view| {
+                        let next = view.next.clone()?;
+                        let r = view.readiness;
+                        Some(view! {
+                            <article class="card">
+                                <h2>"Your pathway"</h2>
+                                <p class="stat">
+                                    <span class="stat-number">{r.signed_off}</span>
+                                    " of " {r.total} " criteria signed off for " {next.to_name.clone()}
+                                </p>
+                                <p>
+                                    <a href="/pathway">"See my pathway"</a>
+                                    " · "
+                                    <a href="/evidence/new">"Add evidence"</a>
+                                </p>
+                            </article>
+                        })
+                    })
+            }}
+        </Suspense>
     }
 }
 

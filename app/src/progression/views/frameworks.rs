@@ -200,6 +200,7 @@ fn FrameworkView(
     let heading = format!("{}, version {}", s.name, s.version);
     let levels = detail.levels.clone();
     let domains = detail.domains.clone();
+    let targets = detail.crosswalk_targets.clone();
     // Criteria grouped by level (or one group for a framework without levels).
     let groups: Vec<(Option<NamedKey>, Vec<CriterionAdmin>)> = if levels.is_empty() {
         vec![(None, detail.criteria.clone())]
@@ -317,12 +318,14 @@ fn FrameworkView(
             .map(|(level, criteria)| {
                 let title = level.as_ref().map(|l| l.name.clone()).unwrap_or_else(|| "Statements".into());
                 let domains = domains.clone();
+                let targets = targets.clone();
                 view! {
                     <section class="framework-level" aria-label=title.clone()>
                         <h2>{title.clone()}</h2>
                         {domains
                             .into_iter()
                             .map(|domain| {
+                                let targets = targets.clone();
                                 let in_domain: Vec<CriterionAdmin> = criteria
                                     .iter()
                                     .filter(|c| c.domain == domain.key)
@@ -335,7 +338,10 @@ fn FrameworkView(
                                             <ol class="criteria admin-criteria">
                                                 {in_domain
                                                     .into_iter()
-                                                    .map(|c| view! { <CriterionRow criterion=c draft actions /> })
+                                                    .map(|c| {
+                                                        let targets = targets.clone();
+                                                        view! { <CriterionRow criterion=c draft actions targets /> }
+                                                    })
                                                     .collect_view()}
                                             </ol>
                                         }
@@ -350,11 +356,23 @@ fn FrameworkView(
 }
 
 #[component]
-fn CriterionRow(criterion: CriterionAdmin, draft: bool, actions: DraftActions) -> impl IntoView {
+fn CriterionRow(
+    criterion: CriterionAdmin,
+    draft: bool,
+    actions: DraftActions,
+    targets: Vec<NamedKey>,
+) -> impl IntoView {
     let label = match (&criterion.code, &criterion.title) {
         (Some(code), Some(title)) => format!("{code}: {title}. "),
         _ => String::new(),
     };
+    let mapped: Vec<String> = targets
+        .iter()
+        .filter(|t| criterion.maps_to.contains(&t.key))
+        .map(|t| t.name.split(':').next().unwrap_or(&t.name).to_string())
+        .collect();
+    let mapped_text = (!mapped.is_empty()).then(|| format!("Also evidences {}", mapped.join(", ")));
+    let maps_to = criterion.maps_to.clone();
     let prefix = format!("criterion-{}", criterion.id);
     view! {
         <li class="criterion" class:row-muted=criterion.retired>
@@ -362,6 +380,7 @@ fn CriterionRow(criterion: CriterionAdmin, draft: bool, actions: DraftActions) -
                 <p class="criterion-statement">{label} {criterion.statement.clone()}</p>
                 {criterion.retired.then(|| view! { <span class="tag tag-muted">"Retired"</span> })}
             </div>
+            {mapped_text.map(|text| view! { <p class="hint">{text}</p> })}
             {draft
                 .then(|| {
                     let id = criterion.id.clone();
@@ -381,6 +400,28 @@ fn CriterionRow(criterion: CriterionAdmin, draft: bool, actions: DraftActions) -
                                             {s1}
                                         </textarea>
                                     </div>
+                                    {(!targets.is_empty())
+                                        .then(|| {
+                                            view! {
+                                                <fieldset class="field">
+                                                    <legend>"Also evidences (crosswalk)"</legend>
+                                                    {targets
+                                                        .iter()
+                                                        .enumerate()
+                                                        .map(|(i, t)| {
+                                                            let box_id = format!("{prefix}-maps-{}", t.key);
+                                                            let checked = maps_to.contains(&t.key);
+                                                            view! {
+                                                                <div class="checkbox">
+                                                                    <input type="checkbox" id=box_id.clone() name=format!("maps_to[{i}]") value=t.key.clone() checked=checked />
+                                                                    <label for=box_id>{t.name.clone()}</label>
+                                                                </div>
+                                                            }
+                                                        })
+                                                        .collect_view()}
+                                                </fieldset>
+                                            }
+                                        })}
                                     <button type="submit" class="button button-secondary">"Save wording"</button>
                                 </ActionForm>
                             </details>
