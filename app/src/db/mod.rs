@@ -2,6 +2,7 @@
 
 mod migrations;
 
+use std::collections::HashMap;
 use std::ops::Deref;
 use std::sync::Arc;
 
@@ -14,13 +15,44 @@ pub use migrations::{LATEST_SCHEMA_VERSION, MigrationError, migrate, schema_vers
 /// One shared connection. Cloning `Db` shares it; cloning the inner `Surreal` would open a
 /// new session, which is never what a request wants.
 #[derive(Clone)]
-pub struct Db(Arc<Surreal<Any>>);
+pub struct Db {
+    connection: Arc<Surreal<Any>>,
+    settled: Arc<Settled>,
+}
 
 impl Deref for Db {
     type Target = Surreal<Any>;
 
     fn deref(&self) -> &Self::Target {
-        &self.0
+        &self.connection
+    }
+}
+
+/// Records that never change once written (a published framework version), kept in memory
+/// by record id so that every page need not read them again. Because they never change,
+/// servers sharing one database cannot disagree about them.
+#[derive(Default)]
+struct Settled(std::sync::RwLock<HashMap<String, Arc<dyn std::any::Any + Send + Sync>>>);
+
+impl Db {
+    fn new(connection: Surreal<Any>) -> Self {
+        Db {
+            connection: Arc::new(connection),
+            settled: Arc::default(),
+        }
+    }
+
+    /// A settled record read earlier, if it is of type `T`.
+    pub fn settled<T: Clone + Send + Sync + 'static>(&self, id: &str) -> Option<T> {
+        let map = self.settled.0.read().ok()?;
+        map.get(id)?.downcast_ref::<T>().cloned()
+    }
+
+    /// Keeps a record that will never change again.
+    pub fn settle<T: Send + Sync + 'static>(&self, id: String, value: T) {
+        if let Ok(mut map) = self.settled.0.write() {
+            map.insert(id, Arc::new(value));
+        }
     }
 }
 
@@ -88,7 +120,7 @@ pub async fn connect(settings: &DbSettings) -> Result<Db, ConnectError> {
         .use_db(settings.database.as_str())
         .await
         .map_err(ConnectError::Select)?;
-    Ok(Db(Arc::new(db)))
+    Ok(Db::new(db))
 }
 
 /// True when the database answers a trivial query.

@@ -80,7 +80,12 @@ pub async fn get(db: &Db, org: &str, id: &str) -> AppResult<CaseRow> {
     rows.into_iter().next().ok_or(AppError::NotFound)
 }
 
-pub async fn cases_of_person(db: &Db, org: &str, person: &str) -> AppResult<Vec<CaseSummary>> {
+pub async fn cases_of_person(
+    db: &Db,
+    org: &str,
+    person: &str,
+    framework: Option<&Framework>,
+) -> AppResult<Vec<CaseSummary>> {
     let query = format!(
         "SELECT {CASE_FIELDS} FROM progression_case
          WHERE person = type::record('person', $person) AND org = type::record('org', $org)
@@ -93,8 +98,7 @@ pub async fn cases_of_person(db: &Db, org: &str, person: &str) -> AppResult<Vec<
         .await?
         .check()?;
     let rows: Vec<CaseRow> = response.take(0)?;
-    let framework = framework_store::current(db, org, PATHWAY).await?;
-    Ok(rows.iter().map(|r| r.summary(framework.as_ref())).collect())
+    Ok(rows.iter().map(|r| r.summary(framework)).collect())
 }
 
 /// Open cases the viewer has a part in: their supervisees', those whose panel they sit on,

@@ -146,26 +146,41 @@ const FRAMEWORK_FIELDS: &str = "id, family, purpose, name, version, status, effe
 const CRITERION_FIELDS: &str =
     "id, lineage, domain, level, code, title, statement, position, retired, maps_to";
 
+/// Loads a framework version with its criteria. The criteria of a version that is no longer
+/// a draft never change (its status and dates do, so the row is always read fresh), so they
+/// are read once per process and then served from memory.
 async fn load(
     db: &Db,
     select_framework: String,
     bind: Vec<(&'static str, String)>,
 ) -> AppResult<Option<Framework>> {
-    let query = format!(
-        "LET $fw = ({select_framework})[0];
-         RETURN $fw;
-         SELECT {CRITERION_FIELDS} FROM criterion WHERE $fw != NONE AND framework = $fw.id;"
-    );
-    let mut request = db.query(query);
+    let mut request = db.query(select_framework);
     for (name, value) in bind {
         request = request.bind((name, value));
     }
     let mut response = request.await?.check()?;
-    let row: Option<FrameworkRow> = response.take(1)?;
-    let Some(row) = row else { return Ok(None) };
-    let criteria: Vec<CriterionRow> = response.take(2)?;
+    let rows: Vec<FrameworkRow> = response.take(0)?;
+    let Some(row) = rows.into_iter().next() else {
+        return Ok(None);
+    };
+    let cache_key = format!("criteria:{}", key(&row.id));
+    let settled = row.status != "draft";
+    if settled && let Some(criteria) = db.settled::<Vec<CriterionRow>>(&cache_key) {
+        return Ok(Some(Framework { row, criteria }));
+    }
+    let mut response = db
+        .query(format!(
+            "SELECT {CRITERION_FIELDS} FROM criterion WHERE framework = $framework;"
+        ))
+        .bind(("framework", row.id.clone()))
+        .await?
+        .check()?;
+    let criteria: Vec<CriterionRow> = response.take(0)?;
     let mut framework = Framework { row, criteria };
     framework.sort();
+    if settled {
+        db.settle(cache_key, framework.criteria.clone());
+    }
     Ok(Some(framework))
 }
 
@@ -175,7 +190,7 @@ pub async fn current(db: &Db, org: &str, family: &str) -> AppResult<Option<Frame
         db,
         format!(
             "SELECT {FRAMEWORK_FIELDS} FROM framework WHERE org = type::record('org', $org) \
-             AND family = $family AND status = 'published' ORDER BY version DESC LIMIT 1"
+             AND family = $family AND status = 'published' ORDER BY version DESC LIMIT 1;"
         ),
         vec![("org", org.to_string()), ("family", family.to_string())],
     )
@@ -188,7 +203,7 @@ pub async fn by_id(db: &Db, org: &str, id: &str) -> AppResult<Option<Framework>>
         db,
         format!(
             "SELECT {FRAMEWORK_FIELDS} FROM type::record('framework', $id) \
-             WHERE org = type::record('org', $org)"
+             WHERE org = type::record('org', $org);"
         ),
         vec![("org", org.to_string()), ("id", id.to_string())],
     )
