@@ -121,3 +121,23 @@ test('an admin publishes a new version of the pathway', async ({ page }) => {
   await expect(rows.filter({ hasText: 'Published' })).toContainText('2');
   await expect(rows.filter({ hasText: 'Superseded' })).toContainText('1');
 });
+
+test.describe('before the wasm loads', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('a practitioner can still add evidence with a plain form', async ({ page }) => {
+    await page.goto('/login');
+    await page.getByLabel('Email').fill('practitioner@demo.test');
+    await page.getByLabel('Password').fill('pathway-demo');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+    await page.goto('/evidence/new');
+    await page.getByLabel('Kind of evidence').selectOption('feedback');
+    await page.getByLabel('Title', { exact: true }).fill('Feedback from a foster carer');
+    await page.getByLabel('Date', { exact: true }).fill('2026-11-05');
+    await page.locator('#criterion-sw_values_ethics_2').check();
+    await page.getByRole('button', { name: 'Save evidence' }).click();
+    await expect(page).toHaveURL(/\/evidence\?done=saved/);
+    await expect(page.getByRole('link', { name: 'Feedback from a foster carer' })).toBeVisible();
+  });
+});

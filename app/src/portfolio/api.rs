@@ -102,7 +102,7 @@ mod server {
                 }
             }
         }
-        store::save(
+        let saved = store::save(
             &state.db,
             &viewer.org_id,
             &viewer.id,
@@ -110,14 +110,19 @@ mod server {
             &input,
             domains,
         )
-        .await
+        .await?;
+        // A form posted before the wasm loaded lands on the list with its confirmation.
+        leptos_axum::redirect("/evidence?done=saved");
+        Ok(saved)
     }
 
     pub async fn delete_evidence(id: String) -> AppResult<()> {
         let viewer = require_viewer().await?;
         check_id(&id)?;
         let state = api::state()?;
-        store::delete(&state.db, &viewer.org_id, &viewer.id, &id).await
+        store::delete(&state.db, &viewer.org_id, &viewer.id, &id).await?;
+        leptos_axum::redirect("/evidence?done=deleted");
+        Ok(())
     }
 
     pub async fn criteria_choices() -> AppResult<PickerChoices> {

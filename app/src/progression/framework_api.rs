@@ -140,6 +140,7 @@ mod server {
         check_id(&id)?;
         let state = api::state()?;
         let draft = store::start_draft(&state.db, &viewer.org_id, &id).await?;
+        leptos_axum::redirect(&format!("/frameworks/{draft}"));
         log(
             &viewer,
             "framework.draft_started",
@@ -287,6 +288,7 @@ mod server {
         check_id(&id)?;
         let state = api::state()?;
         store::discard_draft(&state.db, &viewer.org_id, &id).await?;
+        leptos_axum::redirect("/frameworks");
         log(
             &viewer,
             "framework.draft_discarded",
