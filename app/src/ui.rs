@@ -18,6 +18,22 @@ where
     })
 }
 
+/// A count that goes up each time an action succeeds, for pages to reload their data on.
+/// (Reloading after a failure too would rebuild the form and throw away what was typed.)
+pub fn successes<T, S>(value: S) -> Signal<u32>
+where
+    T: 'static,
+    S: With<Value = Option<Result<T, AppError>>> + Send + Sync + 'static,
+{
+    let count = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        if value.with(|value| matches!(value, Some(Ok(_)))) {
+            count.update(|n| *n += 1);
+        }
+    });
+    count.into()
+}
+
 /// A message for the action's last failure that is not about one field.
 pub fn general_error<T, S>(value: S) -> Signal<Option<String>>
 where
@@ -154,8 +170,9 @@ where
     T: Clone + serde::Serialize + serde::de::DeserializeOwned + Send + Sync + 'static,
     V: IntoView + 'static,
 {
+    // A Transition keeps the page in place while it reloads after a change.
     view! {
-        <Suspense fallback=|| view! { <Loading /> }>
+        <Transition fallback=|| view! { <Loading /> }>
             {move || {
                 resource
                     .get()
@@ -164,7 +181,7 @@ where
                         Err(error) => view! { <LoadError error /> }.into_any(),
                     })
             }}
-        </Suspense>
+        </Transition>
     }
 }
 

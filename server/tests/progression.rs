@@ -902,6 +902,18 @@ async fn a_panel_decides_with_reasons() {
         "the supervisor is not the panel"
     );
 
+    let grace_before = server.as_user("leader@demo.test").await;
+    let (status, _) = json(
+        server
+            .call(
+                &grace_before,
+                "progression/person_pathway",
+                &[("person_id", "ln_2")],
+            )
+            .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "not on the panel yet");
     let (status, body) = json(
         server
             .call(
@@ -918,6 +930,18 @@ async fn a_panel_decides_with_reasons() {
     .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let grace = server.as_user("leader@demo.test").await;
+    // On the panel, she may read his pathway (never his private evidence).
+    let (status, _) = json(
+        server
+            .call(
+                &grace,
+                "progression/person_pathway",
+                &[("person_id", "ln_2")],
+            )
+            .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "a panel member reads the evidence");
     let (status, view) = json(
         server
             .call(&grace, "progression/get_case", &[("id", &case_id)])
@@ -1034,4 +1058,152 @@ async fn an_assigned_assessor_reviews_alongside_the_line_manager() {
     )
     .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn a_practitioner_takes_a_criterion_back_from_review() {
+    let server = start().await;
+    let priya = server.as_user("practitioner@demo.test").await;
+    // The evidence behind the criterion with Daniel is locked until it comes back.
+    let (status, _) = json(
+        server
+            .call(
+                &priya,
+                "portfolio/delete_evidence",
+                &[("id", "demo_priya_2")],
+            )
+            .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    let take_back = [("lineage", "sw_rights_justice_1")];
+    let (status, body) = json(
+        server
+            .call(&priya, "progression/withdraw_submission", &take_back)
+            .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let body = pathway(&server, &priya).await;
+    let item = criterion(&body, "sw_rights_justice_1");
+    assert_eq!(item["status"], "in_progress");
+    assert_eq!(
+        item["reviews"].as_array().unwrap().last().unwrap()["action"],
+        "in_progress"
+    );
+    let (status, _) = json(
+        server
+            .call(&priya, "progression/withdraw_submission", &take_back)
+            .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT, "nothing left to take back");
+    let daniel = server.as_user("supervisor@demo.test").await;
+    let (_, queue) = json(server.call(&daniel, "progression/review_queue", &[]).await).await;
+    assert!(
+        !queue
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i["lineage"] == "sw_rights_justice_1")
+    );
+}
+
+#[tokio::test]
+async fn work_begun_only_in_private_evidence_looks_not_started_to_others() {
+    let server = start().await;
+    let priya = server.as_user("practitioner@demo.test").await;
+    let own = pathway(&server, &priya).await;
+    assert_eq!(
+        criterion(&own, "sw_contexts_organisations_1")["status"],
+        "in_progress"
+    );
+    let daniel = server.as_user("supervisor@demo.test").await;
+    let (_, theirs) = json(
+        server
+            .call(
+                &daniel,
+                "progression/person_pathway",
+                &[("person_id", "demo_practitioner")],
+            )
+            .await,
+    )
+    .await;
+    assert_eq!(
+        criterion(&theirs, "sw_contexts_organisations_1")["status"],
+        "not_started"
+    );
+}
+
+#[tokio::test]
+async fn a_request_closes_when_an_admin_changes_the_level_first() {
+    let server = start().await;
+    set_progress(&server, "ln_1", "senior_social_worker", "signed_off", &[]).await;
+    let daniel = server.as_user("supervisor@demo.test").await;
+    let (status, case_id) = json(
+        server
+            .call(&daniel, "progression/open_case", &[("person_id", "ln_1")])
+            .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{case_id}");
+    let case_id = case_id.as_str().unwrap().to_string();
+    app::progression::case_store::record_level_change(
+        &server.state.db,
+        "demo_borough",
+        "ln_1",
+        "advanced_practitioner",
+        "recruitment",
+        "2026-11-20",
+    )
+    .await
+    .unwrap();
+    server
+        .state
+        .db
+        .query("UPDATE person:ln_1 SET career_level = 'advanced_practitioner';")
+        .await
+        .unwrap()
+        .check()
+        .unwrap();
+    let decision = [
+        ("id", case_id.as_str()),
+        ("decision", "approve"),
+        ("reasons", "Evidence is complete."),
+    ];
+    let (status, _) = json(
+        server
+            .call(&daniel, "progression/decide_case", &decision)
+            .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(
+        career_level(&server, "ln_1").await,
+        "advanced_practitioner",
+        "no demotion"
+    );
+}
+
+#[tokio::test]
+async fn a_demo_council_seeded_before_the_pathway_gets_it() {
+    let db = app::db::connect(&app::db::DbSettings::memory())
+        .await
+        .unwrap();
+    app::db::migrate(&db).await.unwrap();
+    db.query("CREATE org:demo_borough SET name = 'Demo Borough Council', slug = 'demo-borough';")
+        .await
+        .unwrap()
+        .check()
+        .unwrap();
+    let outcome = app::seed::seed_demo(&db, common::DEMO_PASSWORD)
+        .await
+        .unwrap();
+    assert_eq!(outcome, app::seed::SeedOutcome::AlreadyPresent);
+    let mut response = db
+        .query("SELECT VALUE family FROM framework WHERE org = org:demo_borough ORDER BY family;")
+        .await
+        .unwrap();
+    let families: Vec<String> = response.take(0).unwrap();
+    assert_eq!(families, vec!["kss_practitioner", "pathway"]);
 }

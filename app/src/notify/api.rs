@@ -13,7 +13,7 @@ pub async fn unread_count() -> Result<u32, AppError> {
             return Ok(0);
         };
         let state = crate::api::state()?;
-        super::store::unread_count(&state.db, &viewer.id).await
+        super::store::unread_count(&state.db, &viewer.org_id, &viewer.id).await
     })
     .await
 }
@@ -23,7 +23,13 @@ pub async fn my_notifications() -> Result<Vec<Notification>, AppError> {
     crate::api::respond(async {
         let viewer = crate::auth::session::require_viewer().await?;
         let state = crate::api::state()?;
-        super::store::latest(&state.db, &viewer.id, super::NOTIFICATIONS_SHOWN).await
+        super::store::latest(
+            &state.db,
+            &viewer.org_id,
+            &viewer.id,
+            super::NOTIFICATIONS_SHOWN,
+        )
+        .await
     })
     .await
 }
@@ -33,7 +39,7 @@ pub async fn mark_all_seen() -> Result<(), AppError> {
     crate::api::respond(async {
         let viewer = crate::auth::session::require_viewer().await?;
         let state = crate::api::state()?;
-        super::store::mark_all_seen(&state.db, &viewer.id).await
+        super::store::mark_all_seen(&state.db, &viewer.org_id, &viewer.id).await
     })
     .await
 }

@@ -9,13 +9,15 @@ use crate::error::AppResult;
 
 const UNREAD: &str = "
     SELECT count() AS n FROM notification
-    WHERE person = type::record('person', $person) AND seen = false GROUP ALL;
+    WHERE person = type::record('person', $person) AND org = type::record('org', $org)
+      AND seen = false GROUP ALL;
 ";
 
-pub async fn unread_count(db: &Db, person: &str) -> AppResult<u32> {
+pub async fn unread_count(db: &Db, org: &str, person: &str) -> AppResult<u32> {
     let mut response = db
         .query(UNREAD)
         .bind(("person", person.to_string()))
+        .bind(("org", org.to_string()))
         .await?
         .check()?;
     let count: Option<i64> = response.take((0, "n"))?;
@@ -33,14 +35,15 @@ struct Row {
 
 const LIST: &str = "
     SELECT id, text, link, seen, <string> created_at AS at, created_at FROM notification
-    WHERE person = type::record('person', $person)
+    WHERE person = type::record('person', $person) AND org = type::record('org', $org)
     ORDER BY created_at DESC LIMIT $limit;
 ";
 
-pub async fn latest(db: &Db, person: &str, limit: u32) -> AppResult<Vec<Notification>> {
+pub async fn latest(db: &Db, org: &str, person: &str, limit: u32) -> AppResult<Vec<Notification>> {
     let mut response = db
         .query(LIST)
         .bind(("person", person.to_string()))
+        .bind(("org", org.to_string()))
         .bind(("limit", limit as i64))
         .await?
         .check()?;
@@ -57,12 +60,14 @@ pub async fn latest(db: &Db, person: &str, limit: u32) -> AppResult<Vec<Notifica
         .collect())
 }
 
-pub async fn mark_all_seen(db: &Db, person: &str) -> AppResult<()> {
+pub async fn mark_all_seen(db: &Db, org: &str, person: &str) -> AppResult<()> {
     db.query(
         "UPDATE notification SET seen = true
-         WHERE person = type::record('person', $person) AND seen = false RETURN NONE;",
+         WHERE person = type::record('person', $person) AND org = type::record('org', $org)
+           AND seen = false RETURN NONE;",
     )
     .bind(("person", person.to_string()))
+    .bind(("org", org.to_string()))
     .await?
     .check()?;
     Ok(())

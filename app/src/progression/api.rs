@@ -26,6 +26,12 @@ pub async fn submit_for_review(
     crate::api::respond(server::submit_for_review(criteria, comment)).await
 }
 
+/// Takes a criterion back from review, so its evidence can be changed again.
+#[server(endpoint = "progression/withdraw_submission")]
+pub async fn withdraw_submission(lineage: String) -> Result<(), AppError> {
+    crate::api::respond(server::withdraw_submission(lineage)).await
+}
+
 #[server(endpoint = "progression/review_queue")]
 pub async fn review_queue() -> Result<Vec<QueueItem>, AppError> {
     crate::api::respond(server::review_queue()).await
@@ -118,18 +124,58 @@ mod server {
     pub async fn my_pathway() -> AppResult<PathwayView> {
         let viewer = require_viewer().await?;
         let state = api::state()?;
-        let person = store::person(&state.db, &viewer.org_id, &viewer.id).await?;
+        let mut person = store::person(&state.db, &viewer.org_id, &viewer.id).await?;
+        // An automatic step can also become met without a sign-off (a new framework version
+        // retiring the last criterion outstanding), so it is checked when the page is read.
+        if let Some(level) =
+            case_store::apply_automatic_step(&state.db, &viewer.org_id, &person, &iso(today_uk()))
+                .await?
+        {
+            audit(
+                &state.db,
+                &viewer.org_id,
+                None,
+                "level.automatic",
+                &format!("person:{}", viewer.id),
+                format!("moved to {level}"),
+            )
+            .await?;
+            person = store::person(&state.db, &viewer.org_id, &viewer.id).await?;
+        }
         store::pathway(&state.db, &viewer.org_id, &person, true).await
     }
 
+    /// Someone's pathway, for them, their supervisors, and the panel deciding their case.
     pub async fn person_pathway(person_id: String) -> AppResult<PathwayView> {
         let viewer = require_viewer().await?;
         check_id(&person_id)?;
         let state = api::state()?;
         let person =
-            store::person_in_reach(&state.db, &viewer.org_id, &viewer.id, &person_id).await?;
+            match store::person_in_reach(&state.db, &viewer.org_id, &viewer.id, &person_id).await {
+                Ok(person) => person,
+                Err(AppError::NotFound)
+                    if case_store::sits_on_open_panel(
+                        &state.db,
+                        &viewer.org_id,
+                        &viewer.id,
+                        &person_id,
+                    )
+                    .await? =>
+                {
+                    store::person(&state.db, &viewer.org_id, &person_id).await?
+                }
+                Err(other) => return Err(other),
+            };
         let own = person_id == viewer.id;
         store::pathway(&state.db, &viewer.org_id, &person, own).await
+    }
+
+    pub async fn withdraw_submission(lineage: String) -> AppResult<()> {
+        let viewer = require_viewer().await?;
+        check_id(&lineage)?;
+        let state = api::state()?;
+        let person = store::person(&state.db, &viewer.org_id, &viewer.id).await?;
+        store::withdraw(&state.db, &viewer.org_id, &person, &lineage).await
     }
 
     pub async fn submit_for_review(criteria: Vec<String>, comment: String) -> AppResult<usize> {
@@ -181,6 +227,11 @@ mod server {
         if person_id == viewer.id {
             return Err(AppError::Forbidden);
         }
+        let state = api::state()?;
+        let person = store::person(&state.db, &viewer.org_id, &person_id).await?;
+        if !person.is_supervised_by(&viewer.id) {
+            return Err(AppError::Forbidden);
+        }
         let mut errors = FieldErrors::new();
         let verdict = Verdict::from_key(verdict.trim());
         if verdict.is_none() {
@@ -196,11 +247,6 @@ mod server {
         check_length(&mut errors, "comment", &comment, MAX_COMMENT);
         errors.into_result()?;
         let verdict = verdict.ok_or(AppError::Internal)?;
-        let state = api::state()?;
-        let person = store::person(&state.db, &viewer.org_id, &person_id).await?;
-        if !person.is_supervised_by(&viewer.id) {
-            return Err(AppError::Forbidden);
-        }
         store::decide(
             &state.db,
             &viewer.org_id,
@@ -260,6 +306,9 @@ mod server {
             .filter(|id| !id.is_empty())
             .unwrap_or_else(|| viewer.id.clone());
         check_id(&person_id)?;
+        let state = api::state()?;
+        let person =
+            store::person_in_reach(&state.db, &viewer.org_id, &viewer.id, &person_id).await?;
         let account = account.trim().to_string();
         if account.chars().count() > MAX_REASONS {
             return Err(AppError::field(
@@ -267,9 +316,6 @@ mod server {
                 format!("Keep the account to {MAX_REASONS} characters or fewer."),
             ));
         }
-        let state = api::state()?;
-        let person =
-            store::person_in_reach(&state.db, &viewer.org_id, &viewer.id, &person_id).await?;
         let id = case_store::open(
             &state.db,
             &viewer.org_id,
@@ -371,6 +417,7 @@ mod server {
             may_set_panel,
             panel_choices,
             panel_ids: case.panel.iter().map(key).collect(),
+            own: access.role.is_subject,
         })
     }
 

@@ -128,6 +128,23 @@ pub async fn open_cases_for(
     Ok(rows.iter().map(|r| r.summary(framework.as_ref())).collect())
 }
 
+/// Whether `viewer` sits on the panel of an open request about `person`.
+pub async fn sits_on_open_panel(db: &Db, org: &str, viewer: &str, person: &str) -> AppResult<bool> {
+    let mut response = db
+        .query(
+            "SELECT VALUE id FROM progression_case
+             WHERE person = type::record('person', $person) AND org = type::record('org', $org)
+               AND status = 'open' AND panel CONTAINS type::record('person', $viewer);",
+        )
+        .bind(("org", org.to_string()))
+        .bind(("person", person.to_string()))
+        .bind(("viewer", viewer.to_string()))
+        .await?
+        .check()?;
+    let cases: Vec<RecordId> = response.take(0)?;
+    Ok(!cases.is_empty())
+}
+
 #[derive(SurrealValue)]
 struct StatusRow {
     lineage: String,
@@ -325,6 +342,7 @@ const DECIDE_CASE: &str = "
     BEGIN TRANSACTION;
     LET $org_id = type::record('org', $org);
     LET $case_id = type::record('progression_case', $id);
+    IF $approve AND $person.career_level != $from { THROW 'pathway:moved' };
     LET $done = UPDATE $case_id SET status = $status, decided_by = type::record('person', $actor),
         decided_at = time::now(), reasons = $reasons, actions = $actions
         WHERE org = $org_id AND status = 'open' RETURN id;
@@ -367,6 +385,7 @@ pub async fn decide(
         .bind(("approve", approve))
         .bind(("person", case.person.clone()))
         .bind(("to", case.to_level.clone()))
+        .bind(("from", case.from_level.clone()))
         .bind(("how", case.kind.clone()))
         .bind(("today", today.to_string()))
         .bind(("text", text))
@@ -376,6 +395,10 @@ pub async fn decide(
         Ok(_) => Ok(()),
         Err(e) if framework_store::thrown(&e, "pathway:not_open") => Err(AppError::Conflict(
             "This request has already been decided.".into(),
+        )),
+        Err(e) if framework_store::thrown(&e, "pathway:moved") => Err(AppError::Conflict(
+            "Their level has changed since this request was opened, so it cannot be approved. Defer it, or open a new request."
+                .into(),
         )),
         Err(e) => Err(e.into()),
     }
@@ -447,6 +470,10 @@ const LEVEL_CHANGE: &str = "
     UPDATE level_history SET ended_on = $today WHERE person = $p AND ended_on = NONE RETURN NONE;
     CREATE level_history SET org = type::record('org', $org), person = $p, level = $level,
         started_on = $today, how = $how RETURN NONE;
+    -- A request for a step from the old level no longer applies.
+    UPDATE progression_case SET status = 'withdrawn', decided_at = time::now(),
+        reasons = 'Closed because the career level was changed by an admin.'
+        WHERE person = $p AND status = 'open' RETURN NONE;
     COMMIT TRANSACTION;
 ";
 

@@ -16,6 +16,8 @@ pub struct PathwayView {
     pub framework_version: i64,
     pub level_key: String,
     pub level_name: String,
+    /// Whether the person's level is one of the pathway's (admins and heads of service are not).
+    pub on_pathway: bool,
     pub next: Option<NextStep>,
     pub readiness: Readiness,
     pub domains: Vec<DomainProgress>,
@@ -138,6 +140,8 @@ pub struct CaseView {
     /// People who may sit on the panel, for the panel form.
     pub panel_choices: Vec<crate::people::model::Choice>,
     pub panel_ids: Vec<String>,
+    /// Whether the viewer is the person the request is about.
+    pub own: bool,
 }
 
 /// A framework version in the list of frameworks.

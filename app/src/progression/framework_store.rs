@@ -565,7 +565,7 @@ pub async fn edit_criterion(
     editable(db, org, id).await?;
     db.query(
         "UPDATE type::record('criterion', $id) SET statement = $statement, maps_to = $maps_to
-         RETURN NONE;",
+         WHERE framework.status = 'draft' RETURN NONE;",
     )
     .bind(("id", id.to_string()))
     .bind(("statement", statement.to_string()))
@@ -592,11 +592,14 @@ pub async fn family_of_criterion(db: &Db, org: &str, id: &str) -> AppResult<Stri
 
 pub async fn set_retired(db: &Db, org: &str, id: &str, retired: bool) -> AppResult<()> {
     editable(db, org, id).await?;
-    db.query("UPDATE type::record('criterion', $id) SET retired = $retired RETURN NONE;")
-        .bind(("id", id.to_string()))
-        .bind(("retired", retired))
-        .await?
-        .check()?;
+    db.query(
+        "UPDATE type::record('criterion', $id) SET retired = $retired
+         WHERE framework.status = 'draft' RETURN NONE;",
+    )
+    .bind(("id", id.to_string()))
+    .bind(("retired", retired))
+    .await?
+    .check()?;
     Ok(())
 }
 
@@ -631,8 +634,9 @@ pub async fn move_criterion(db: &Db, org: &str, id: &str, up: bool) -> AppResult
     };
     db.query(
         "BEGIN TRANSACTION;
-         UPDATE type::record('criterion', $id) SET position = $other_position RETURN NONE;
-         UPDATE $other SET position = $position RETURN NONE;
+         UPDATE type::record('criterion', $id) SET position = $other_position
+             WHERE framework.status = 'draft' RETURN NONE;
+         UPDATE $other SET position = $position WHERE framework.status = 'draft' RETURN NONE;
          COMMIT TRANSACTION;",
     )
     .bind(("id", id.to_string()))

@@ -154,8 +154,15 @@ pub async fn pathway(db: &Db, org: &str, person: &PersonRow, own: bool) -> AppRe
         .bind(("own", own))
         .await?
         .check()?;
-    let progress = statuses(response.take(1)?);
+    let mut progress = statuses(response.take(1)?);
     let evidence: Vec<EvidenceRefRow> = response.take(2)?;
+    if !own {
+        // Work begun only in private evidence is nobody else's business: to others, a
+        // criterion is in progress only when evidence they can see is linked to it.
+        progress.retain(|lineage, status| {
+            *status != Status::InProgress || evidence.iter().any(|e| e.criteria.contains(lineage))
+        });
+    }
     let reviews: Vec<ReviewRow> = response.take(3)?;
     let history: Vec<HistoryRow> = response.take(4)?;
     let cases = super::case_store::cases_of_person(db, org, &person_key, Some(&framework)).await?;
@@ -255,6 +262,7 @@ pub async fn pathway(db: &Db, org: &str, person: &PersonRow, own: bool) -> AppRe
         framework_name: framework.row.name.clone(),
         framework_version: framework.row.version,
         level_name: framework.level_name(&level),
+        on_pathway: framework.row.levels.iter().any(|l| l.key == level),
         level_key: level,
         next,
         readiness: overall,
@@ -330,7 +338,9 @@ const SUBMIT: &str = "
     LET $org_id = type::record('org', $org);
     LET $p = type::record('person', $person);
     FOR $item IN $items {
-        UPDATE $item.progress SET status = 'submitted' RETURN NONE;
+        LET $moved = UPDATE $item.progress SET status = 'submitted'
+            WHERE status IN ['in_progress', 'returned'] RETURN id;
+        IF array::len($moved) = 0 { THROW 'pathway:not_submittable' };
         CREATE review SET org = $org_id, person = $p, lineage = $item.lineage,
             statement = $item.statement, action = 'submitted', actor = $p,
             actor_name = $name, comment = $comment, evidence = $item.evidence RETURN NONE;
@@ -421,10 +431,10 @@ pub async fn submit(
         });
     }
     errors.into_result()?;
-    let reviewers = person.reviewers();
+    let reviewers = able_reviewers(db, org, person.reviewers()).await?;
     if reviewers.is_empty() {
         return Err(AppError::Conflict(
-            "You have no line manager or assessor recorded to review this. Ask your admin to add one."
+            "You have no line manager or assessor who can review this (they must be active and hold the supervisor role). Ask your admin."
                 .into(),
         ));
     }
@@ -434,7 +444,8 @@ pub async fn submit(
     } else {
         format!("{} sent {count} criteria for sign-off.", person.name)
     };
-    db.query(SUBMIT)
+    let result = db
+        .query(SUBMIT)
         .bind(("org", org.to_string()))
         .bind(("person", person_key))
         .bind(("name", person.name.clone()))
@@ -442,9 +453,82 @@ pub async fn submit(
         .bind(("items", items))
         .bind(("reviewers", reviewers))
         .bind(("text", text))
+        .await
+        .map(crate::db::check_thrown)?;
+    match result {
+        Ok(_) => Ok(count),
+        Err(e) if framework_store::thrown(&e, "pathway:not_submittable") => {
+            Err(AppError::Conflict(
+                "Those criteria were sent already. Reload the page to see where they stand.".into(),
+            ))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The reviewers who can act: active, in the org, holding the supervisor role. A
+/// submission to anyone else would wait for ever.
+pub async fn able_reviewers(
+    db: &Db,
+    org: &str,
+    candidates: Vec<RecordId>,
+) -> AppResult<Vec<RecordId>> {
+    if candidates.is_empty() {
+        return Ok(candidates);
+    }
+    let mut response = db
+        .query(
+            "SELECT VALUE id FROM person WHERE id IN $candidates
+                AND org = type::record('org', $org) AND active = true
+                AND roles CONTAINS 'supervisor';",
+        )
+        .bind(("candidates", candidates))
+        .bind(("org", org.to_string()))
         .await?
         .check()?;
-    Ok(count)
+    Ok(response.take(0)?)
+}
+
+const WITHDRAW: &str = "
+    BEGIN TRANSACTION;
+    LET $p = type::record('person', $person);
+    LET $moved = UPDATE $progress SET status = 'in_progress'
+        WHERE status = 'submitted' AND org = type::record('org', $org) RETURN id;
+    IF array::len($moved) = 0 { THROW 'pathway:not_submitted' };
+    CREATE review SET org = type::record('org', $org), person = $p, lineage = $lineage,
+        statement = $statement, action = 'withdrawn', actor = $p, actor_name = $name,
+        comment = '', evidence = [] RETURN NONE;
+    COMMIT TRANSACTION;
+";
+
+/// The practitioner takes a criterion back from review (to add to it, or because nobody
+/// is there to review it); the evidence is theirs to change again.
+pub async fn withdraw(db: &Db, org: &str, person: &PersonRow, lineage: &str) -> AppResult<()> {
+    let framework = framework_store::current(db, org, PATHWAY)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let statement = framework
+        .criterion(lineage)
+        .map(|c| c.statement.clone())
+        .ok_or(AppError::NotFound)?;
+    let person_key = key(&person.id);
+    let result = db
+        .query(WITHDRAW)
+        .bind(("org", org.to_string()))
+        .bind(("person", person_key.clone()))
+        .bind(("progress", progress_id(&person_key, lineage)))
+        .bind(("lineage", lineage.to_string()))
+        .bind(("statement", statement))
+        .bind(("name", person.name.clone()))
+        .await
+        .map(crate::db::check_thrown)?;
+    match result {
+        Ok(_) => Ok(()),
+        Err(e) if framework_store::thrown(&e, "pathway:not_submitted") => Err(AppError::Conflict(
+            "This criterion is not with a reviewer: it may have been decided already.".into(),
+        )),
+        Err(e) => Err(e.into()),
+    }
 }
 
 fn short(statement: &str) -> String {
@@ -701,7 +785,8 @@ const TEAM: &str = "
     SELECT id, name, career_level, team.name AS team_name, line_manager, sort_name
         FROM person WHERE id IN $people ORDER BY sort_name;
     SELECT person, lineage, status FROM progress WHERE person IN $people;
-    SELECT owner AS person, <string> created_at AS at FROM evidence WHERE owner IN $people;
+    SELECT owner AS person, <string> created_at AS at FROM evidence
+        WHERE owner IN $people AND private = false;
     SELECT person, <string> at AS at FROM review WHERE person IN $people;
 ";
 

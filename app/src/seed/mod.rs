@@ -569,7 +569,12 @@ pub async fn seed_demo(db: &Db, password: &str) -> AppResult<SeedOutcome> {
         .await?
         .check()?;
     let existing: Vec<RecordId> = response.take(0)?;
-    if !existing.is_empty() {
+    if let Some(org) = existing.first() {
+        // A demo council seeded before the pathway existed gets it now.
+        if !pathway::has_pathway(db, org).await? {
+            let today = crate::dates::iso(crate::dates::today_uk());
+            pathway::seed_pathway(db, org, &today).await?;
+        }
         return Ok(SeedOutcome::AlreadyPresent);
     }
 

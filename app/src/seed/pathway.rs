@@ -145,6 +145,17 @@ const INSERT: &str = "
     COMMIT TRANSACTION;
 ";
 
+/// Whether the demo council already has its frameworks.
+pub async fn has_pathway(db: &Db, org: &RecordId) -> AppResult<bool> {
+    let mut response = db
+        .query("SELECT VALUE id FROM framework WHERE org = $org LIMIT 1;")
+        .bind(("org", org.clone()))
+        .await?
+        .check()?;
+    let found: Vec<RecordId> = response.take(0)?;
+    Ok(!found.is_empty())
+}
+
 /// A stable pseudo-random number per key, so every seed of the demo looks the same.
 fn spread(key: &str, salt: u64) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325 ^ salt;

@@ -11,7 +11,7 @@ use super::super::model::StepKind;
 use super::case_status_label;
 use crate::auth::roles::Action;
 use crate::shell::Guarded;
-use crate::ui::{ErrorSummary, Notice, TextArea, field_errors, general_error, loaded};
+use crate::ui::{ErrorSummary, Notice, TextArea, field_errors, general_error, loaded, successes};
 
 #[component]
 pub fn CasesPage() -> impl IntoView {
@@ -89,12 +89,13 @@ fn Case() -> impl IntoView {
     let params = use_params_map();
     let decide = ServerAction::<DecideCase>::new();
     let panel = ServerAction::<SetPanel>::new();
+    let (decided, arranged) = (successes(decide.value()), successes(panel.value()));
     let case = Resource::new(
         move || {
             (
                 params.with(|p| p.get("id")).unwrap_or_default(),
-                decide.version().get(),
-                panel.version().get(),
+                decided.get(),
+                arranged.get(),
             )
         },
         |(id, _, _)| get_case(id),
@@ -141,7 +142,11 @@ fn CaseDetail(
                 })}
         </dl>
         <p>
-            <a href=format!("/team/{}", case.summary.person_id)>"Read their pathway and evidence"</a>
+            {if case.own {
+                view! { <a href="/pathway">"Your pathway and evidence"</a> }.into_any()
+            } else {
+                view! { <a href=format!("/team/{}", case.summary.person_id)>"Read their pathway and evidence"</a> }.into_any()
+            }}
         </p>
         {(!case.account.is_empty())
             .then(|| {
@@ -198,9 +203,13 @@ fn PanelForm(case: CaseView, action: ServerAction<SetPanel>) -> impl IntoView {
             <ErrorSummary message=general />
             <ActionForm action attr:class="form" attr:novalidate=true>
                 <input type="hidden" name="id" value=case.summary.id.clone() />
-                <fieldset class="field" class:field-invalid=move || members_error.with(Option::is_some)>
+                <fieldset
+                    class="field"
+                    class:field-invalid=move || members_error.with(Option::is_some)
+                    aria-describedby=move || members_error.with(Option::is_some).then_some("field-members-error")
+                >
                     <legend>"Panel members (2 to 5)"</legend>
-                    {move || members_error.get().map(|m| view! { <p class="field-error">{m}</p> })}
+                    {move || members_error.get().map(|m| view! { <p class="field-error" id="field-members-error">{m}</p> })}
                     {case
                         .panel_choices
                         .iter()
@@ -235,9 +244,13 @@ fn DecisionForm(id: String, action: ServerAction<DecideCase>) -> impl IntoView {
             <ErrorSummary message=general />
             <ActionForm action attr:class="form" attr:novalidate=true>
                 <input type="hidden" name="id" value=id />
-                <fieldset class="field" class:field-invalid=move || decision_error.with(Option::is_some)>
+                <fieldset
+                    class="field"
+                    class:field-invalid=move || decision_error.with(Option::is_some)
+                    aria-describedby=move || decision_error.with(Option::is_some).then_some("field-decision-error")
+                >
                     <legend>"Decision"</legend>
-                    {move || decision_error.get().map(|m| view! { <p class="field-error">{m}</p> })}
+                    {move || decision_error.get().map(|m| view! { <p class="field-error" id="field-decision-error">{m}</p> })}
                     <div class="checkbox">
                         <input type="radio" id="decision-approve" name="decision" value="approve" />
                         <label for="decision-approve">"Approve: they move up a level"</label>

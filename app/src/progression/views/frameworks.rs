@@ -14,7 +14,9 @@ use crate::auth::roles::Action;
 use crate::dates::uk_date;
 use crate::people::model::Choice;
 use crate::shell::Guarded;
-use crate::ui::{ErrorSummary, Notice, SelectField, TextArea, field_errors, general_error, loaded};
+use crate::ui::{
+    ErrorSummary, Notice, SelectField, TextArea, field_errors, general_error, loaded, successes,
+};
 
 #[component]
 pub fn FrameworksPage() -> impl IntoView {
@@ -104,13 +106,14 @@ pub fn FrameworkPage() -> impl IntoView {
     }
 }
 
-/// Every action on a draft, so any of them reloads the page's data.
+/// The actions on a draft. Rewording has one action per criterion, so its field errors
+/// show on that criterion's form; `edited` counts their successes.
 #[derive(Clone, Copy)]
 struct DraftActions {
     add: ServerAction<AddCriterion>,
-    edit: ServerAction<EditCriterion>,
     reorder: ServerAction<MoveCriterion>,
     retire: ServerAction<RetireCriterion>,
+    edited: RwSignal<u32>,
 }
 
 #[component]
@@ -118,25 +121,27 @@ fn Framework() -> impl IntoView {
     let params = use_params_map();
     let actions = DraftActions {
         add: ServerAction::new(),
-        edit: ServerAction::new(),
         reorder: ServerAction::new(),
         retire: ServerAction::new(),
+        edited: RwSignal::new(0),
     };
     let publish = ServerAction::<PublishFramework>::new();
     let start = ServerAction::<StartDraft>::new();
     let discard = ServerAction::<DiscardDraft>::new();
+    let changes = [
+        successes(actions.add.value()),
+        successes(actions.reorder.value()),
+        successes(actions.retire.value()),
+        successes(publish.value()),
+    ];
     let detail = Resource::new(
         move || {
             (
                 params.with(|p| p.get("id")).unwrap_or_default(),
-                actions.add.version().get(),
-                actions.edit.version().get(),
-                actions.reorder.version().get(),
-                actions.retire.version().get(),
-                publish.version().get(),
+                changes.iter().map(|c| c.get()).sum::<u32>() + actions.edited.get(),
             )
         },
-        |(id, ..)| get_framework(id),
+        |(id, _)| get_framework(id),
     );
     let navigate = use_navigate();
     Effect::new(move |_| {
@@ -151,15 +156,14 @@ fn Framework() -> impl IntoView {
         }
     });
     let problem = {
-        let edit = general_error(actions.edit.value());
         let reorder = general_error(actions.reorder.value());
         let retire = general_error(actions.retire.value());
         let publish_error = general_error(publish.value());
         let start_error = general_error(start.value());
         let discard_error = general_error(discard.value());
         Signal::derive(move || {
-            edit.get()
-                .or_else(|| reorder.get())
+            reorder
+                .get()
                 .or_else(|| retire.get())
                 .or_else(|| publish_error.get())
                 .or_else(|| start_error.get())
@@ -373,6 +377,19 @@ fn CriterionRow(
         .collect();
     let mapped_text = (!mapped.is_empty()).then(|| format!("Also evidences {}", mapped.join(", ")));
     let maps_to = criterion.maps_to.clone();
+    let edit = ServerAction::<EditCriterion>::new();
+    let edited = actions.edited;
+    Effect::new(move |_| {
+        if edit.value().with(|v| matches!(v, Some(Ok(())))) {
+            edited.update(|n| *n += 1);
+        }
+    });
+    let edit_errors = field_errors(edit.value());
+    let edit_problem = general_error(edit.value());
+    let statement_error =
+        Signal::derive(move || edit_errors.with(|e| e.get("statement").map(str::to_string)));
+    let maps_error =
+        Signal::derive(move || edit_errors.with(|e| e.get("maps_to").map(str::to_string)));
     let prefix = format!("criterion-{}", criterion.id);
     view! {
         <li class="criterion" class:row-muted=criterion.retired>
@@ -392,19 +409,34 @@ fn CriterionRow(
                         <div class="criterion-tools">
                             <details class="row-edit">
                                 <summary>"Edit wording"</summary>
-                                <ActionForm action=actions.edit attr:class="form compact">
+                                <ActionForm action=edit attr:class="form compact">
                                     <input type="hidden" name="id" value=id1 />
-                                    <div class="field">
+                                    <ErrorSummary message=edit_problem />
+                                    <div class="field" class:field-invalid=move || statement_error.with(Option::is_some)>
                                         <label for=format!("{prefix}-statement")>"Statement"</label>
-                                        <textarea id=format!("{prefix}-statement") name="statement" rows="3">
+                                        {
+                                            let error_id = format!("{prefix}-statement-error");
+                                            move || statement_error.get().map(|m| view! { <p class="field-error" id=error_id.clone()>{m}</p> })
+                                        }
+                                        <textarea
+                                            id=format!("{prefix}-statement")
+                                            name="statement"
+                                            rows="3"
+                                            aria-invalid=move || statement_error.with(Option::is_some).then_some("true")
+                                            aria-describedby={
+                                                let error_id = format!("{prefix}-statement-error");
+                                                move || statement_error.with(Option::is_some).then(|| error_id.clone())
+                                            }
+                                        >
                                             {s1}
                                         </textarea>
                                     </div>
                                     {(!targets.is_empty())
                                         .then(|| {
                                             view! {
-                                                <fieldset class="field">
+                                                <fieldset class="field" class:field-invalid=move || maps_error.with(Option::is_some)>
                                                     <legend>"Also evidences (crosswalk)"</legend>
+                                                    {move || maps_error.get().map(|m| view! { <p class="field-error">{m}</p> })}
                                                     {targets
                                                         .iter()
                                                         .enumerate()

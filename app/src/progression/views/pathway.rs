@@ -6,14 +6,16 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use super::super::api::{OpenCase, SubmitForReview, my_pathway, person_pathway};
+use super::super::api::{
+    OpenCase, SubmitForReview, WithdrawSubmission, my_pathway, person_pathway,
+};
 use super::super::data::{CaseSummary, Coverage, CriterionProgress, DomainProgress, PathwayView};
 use super::super::model::{Readiness, Status, StepKind};
 use super::{StatusTag, case_status_label};
 use crate::auth::roles::Action;
 use crate::dates::uk_date;
 use crate::shell::Guarded;
-use crate::ui::{ErrorSummary, Notice, TextArea, field_errors, general_error, loaded};
+use crate::ui::{ErrorSummary, Notice, TextArea, field_errors, general_error, loaded, successes};
 
 #[component]
 pub fn MyPathwayPage() -> impl IntoView {
@@ -29,13 +31,24 @@ pub fn MyPathwayPage() -> impl IntoView {
 fn MyPathway() -> impl IntoView {
     let submit = ServerAction::<SubmitForReview>::new();
     let open = ServerAction::<OpenCase>::new();
+    let withdraw = ServerAction::<WithdrawSubmission>::new();
+    let (submitted, opened, withdrawn) = (
+        successes(submit.value()),
+        successes(open.value()),
+        successes(withdraw.value()),
+    );
     let data = Resource::new(
-        move || (submit.version().get(), open.version().get()),
+        move || (submitted.get(), opened.get(), withdrawn.get()),
         |_| my_pathway(),
     );
+    let withdraw_problem = general_error(withdraw.value());
     view! {
         <section class="page">
-            {loaded(data, move |view| view! { <Pathway view submit=Some(submit) open /> })}
+            <ErrorSummary message=withdraw_problem />
+            {loaded(
+                data,
+                move |view| view! { <Pathway view submit=Some(submit) open withdraw=Some(withdraw) /> },
+            )}
         </section>
     }
 }
@@ -43,8 +56,9 @@ fn MyPathway() -> impl IntoView {
 #[component]
 pub fn SuperviseePathwayPage() -> impl IntoView {
     view! {
-        <Title text="Supervisee's pathway" />
-        <Guarded action=Action::ViewSupervisees>
+        <Title text="Pathway" />
+        // Supervisors, assessors and panel members read this page; the server decides who.
+        <Guarded action=Action::UseOwnAccount>
             <SuperviseePathway />
         </Guarded>
     }
@@ -54,21 +68,21 @@ pub fn SuperviseePathwayPage() -> impl IntoView {
 fn SuperviseePathway() -> impl IntoView {
     let params = use_params_map();
     let open = ServerAction::<OpenCase>::new();
+    let opened = successes(open.value());
     let data = Resource::new(
         move || {
             (
                 params.with(|p| p.get("id")).unwrap_or_default(),
-                open.version().get(),
+                opened.get(),
             )
         },
         |(id, _)| person_pathway(id),
     );
+    let supervises = crate::shell::use_viewer().can(Action::ViewSupervisees);
     view! {
         <section class="page">
-            <p>
-                <a href="/team">"Back to my team"</a>
-            </p>
-            {loaded(data, move |view| view! { <Pathway view submit=None open /> })}
+            {supervises.then(|| view! { <p><a href="/team">"Back to my team"</a></p> })}
+            {loaded(data, move |view| view! { <Pathway view submit=None open withdraw=None /> })}
         </section>
     }
 }
@@ -78,6 +92,7 @@ fn Pathway(
     view: PathwayView,
     submit: Option<ServerAction<SubmitForReview>>,
     open: ServerAction<OpenCase>,
+    withdraw: Option<ServerAction<WithdrawSubmission>>,
 ) -> impl IntoView {
     let heading = if view.own {
         "My pathway".to_string()
@@ -85,6 +100,22 @@ fn Pathway(
         format!("{}\u{2019}s pathway", view.person_name)
     };
     let own = view.own;
+    if !view.on_pathway {
+        let whose = if own { "Your" } else { "Their" };
+        return view! {
+            <h1>{heading}</h1>
+            <p class="lede">{view.framework_name.clone()} ", version " {view.framework_version}</p>
+            <section class="card">
+                <h2>"Not on this pathway"</h2>
+                <p>
+                    {whose} " career level, " {view.level_name.clone()}
+                    ", is not one of the pathway's levels, so there is nothing here to work towards. If that is wrong, an admin can change the career level on the person's record."
+                </p>
+            </section>
+            <LevelHistory history=view.history.clone() />
+        }
+            .into_any();
+    }
     let PathwayView {
         person_id,
         framework_name,
@@ -157,7 +188,7 @@ fn Pathway(
                         </h2>
                         {domains
                             .into_iter()
-                            .map(|domain| view! { <DomainCriteria domain own /> })
+                            .map(|domain| view! { <DomainCriteria domain own withdraw /> })
                             .collect_view()}
                     </section>
                 }
@@ -165,6 +196,7 @@ fn Pathway(
         {(!crosswalk.is_empty()).then(|| view! { <Crosswalk statements=crosswalk /> })}
         <LevelHistory history />
     }
+    .into_any()
 }
 
 #[component]
@@ -328,7 +360,11 @@ fn SubmitForm(
             } else {
                 view! {
                     <ActionForm action attr:class="form" attr:novalidate=true>
-                        <fieldset class="field" class:field-invalid=move || criteria_error.with(Option::is_some)>
+                        <fieldset
+                            class="field"
+                            class:field-invalid=move || criteria_error.with(Option::is_some)
+                            aria-describedby=move || criteria_error.with(Option::is_some).then_some("field-criteria-error")
+                        >
                             <legend>"Criteria with evidence, ready to send"</legend>
                             {move || criteria_error.get().map(|m| view! { <p class="field-error" id="field-criteria-error">{m}</p> })}
                             {ready
@@ -442,7 +478,11 @@ fn Progression(
 }
 
 #[component]
-fn DomainCriteria(domain: DomainProgress, own: bool) -> impl IntoView {
+fn DomainCriteria(
+    domain: DomainProgress,
+    own: bool,
+    withdraw: Option<ServerAction<WithdrawSubmission>>,
+) -> impl IntoView {
     view! {
         <section class="domain" id=format!("domain-{}", domain.key) aria-labelledby=format!("domain-{}-heading", domain.key)>
             <h3 id=format!("domain-{}-heading", domain.key)>
@@ -455,7 +495,7 @@ fn DomainCriteria(domain: DomainProgress, own: bool) -> impl IntoView {
                 {domain
                     .criteria
                     .into_iter()
-                    .map(|criterion| view! { <CriterionItem criterion own /> })
+                    .map(|criterion| view! { <CriterionItem criterion own withdraw /> })
                     .collect_view()}
             </ul>
         </section>
@@ -463,15 +503,33 @@ fn DomainCriteria(domain: DomainProgress, own: bool) -> impl IntoView {
 }
 
 #[component]
-fn CriterionItem(criterion: CriterionProgress, own: bool) -> impl IntoView {
+fn CriterionItem(
+    criterion: CriterionProgress,
+    own: bool,
+    withdraw: Option<ServerAction<WithdrawSubmission>>,
+) -> impl IntoView {
     let has_detail = !criterion.evidence.is_empty() || !criterion.reviews.is_empty();
     let evidence_count = criterion.evidence.len();
+    let take_back = withdraw
+        .filter(|_| criterion.status == Status::Submitted)
+        .map(|action| {
+            let lineage = criterion.lineage.clone();
+            view! {
+                <ActionForm action attr:class="inline-form">
+                    <input type="hidden" name="lineage" value=lineage />
+                    <button type="submit" class="button button-secondary button-small">
+                        "Take back from review"
+                    </button>
+                </ActionForm>
+            }
+        });
     view! {
         <li class="criterion">
             <div class="criterion-head">
                 <p class="criterion-statement">{criterion.statement.clone()}</p>
                 <StatusTag status=criterion.status own />
             </div>
+            {take_back}
             {has_detail
                 .then(|| {
                     view! {
@@ -522,7 +580,7 @@ fn CriterionItem(criterion: CriterionProgress, own: bool) -> impl IntoView {
                                                         Status::Submitted => "Sent for sign-off",
                                                         Status::SignedOff => "Signed off",
                                                         Status::Returned => "Returned",
-                                                        _ => "Updated",
+                                                        _ => "Taken back from review",
                                                     };
                                                     view! {
                                                         <li>

@@ -84,6 +84,8 @@ fn QueueCard(item: QueueItem, changed: RwSignal<u32>) -> impl IntoView {
     let comment_error =
         Signal::derive(move || errors.with(|e| e.get("comment").map(str::to_string)));
     let heading_id = format!("{prefix}-heading");
+    let hint_id = format!("{prefix}-comment-hint");
+    let error_id = format!("{prefix}-comment-error");
     let labelled_by = heading_id.clone();
     view! {
         <li class="card queue-item" aria-labelledby=labelled_by>
@@ -116,9 +118,24 @@ fn QueueCard(item: QueueItem, changed: RwSignal<u32>) -> impl IntoView {
                 </fieldset>
                 <div class="field" class:field-invalid=move || comment_error.with(Option::is_some)>
                     <label for=format!("{prefix}-comment")>"Comment"</label>
-                    <p class="hint" id=format!("{prefix}-comment-hint")>"Needed when you return it: say what would make it ready."</p>
-                    {move || comment_error.get().map(|m| view! { <p class="field-error">{m}</p> })}
-                    <textarea id=format!("{prefix}-comment") name="comment" rows="3" aria-describedby=format!("{prefix}-comment-hint")></textarea>
+                    <p class="hint" id=hint_id.clone()>"Needed when you return it: say what would make it ready."</p>
+                    {
+                        let error_id = error_id.clone();
+                        move || comment_error.get().map(|m| view! { <p class="field-error" id=error_id.clone()>{m}</p> })
+                    }
+                    <textarea
+                        id=format!("{prefix}-comment")
+                        name="comment"
+                        rows="3"
+                        aria-invalid=move || comment_error.with(Option::is_some).then_some("true")
+                        aria-describedby=move || {
+                            if comment_error.with(Option::is_some) {
+                                format!("{hint_id} {error_id}")
+                            } else {
+                                hint_id.clone()
+                            }
+                        }
+                    ></textarea>
                 </div>
                 <button type="submit" class="button">"Record decision"</button>
             </ActionForm>
