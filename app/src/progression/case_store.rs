@@ -161,8 +161,9 @@ pub async fn step_readiness(
         return Ok(None);
     };
     let mut response = db
-        .query("SELECT lineage, status FROM progress WHERE person = $person;")
+        .query("SELECT lineage, status FROM progress WHERE person = $person AND org = $org;")
         .bind(("person", person.id.clone()))
+        .bind(("org", framework.row.org.clone()))
         .await?
         .check()?;
     let rows: Vec<StatusRow> = response.take(0)?;

@@ -45,6 +45,7 @@ impl StepRow {
 #[derive(Debug, Clone, SurrealValue)]
 pub struct FrameworkRow {
     pub id: RecordId,
+    pub org: RecordId,
     pub family: String,
     pub purpose: String,
     pub name: String,
@@ -141,7 +142,7 @@ impl Framework {
     }
 }
 
-const FRAMEWORK_FIELDS: &str = "id, family, purpose, name, version, status, effective_from, \
+const FRAMEWORK_FIELDS: &str = "id, org, family, purpose, name, version, status, effective_from, \
     effective_to, domains, levels, steps";
 const CRITERION_FIELDS: &str =
     "id, lineage, domain, level, code, title, statement, position, retired, maps_to";

@@ -110,13 +110,14 @@ struct HistoryRow {
 
 const PERSON_RECORDS: &str = "
     LET $p = type::record('person', $person);
-    SELECT lineage, status FROM progress WHERE person = $p;
+    LET $o = type::record('org', $org);
+    SELECT lineage, status FROM progress WHERE person = $p AND org = $o;
     SELECT id, title, kind, date, private, criteria FROM evidence
-        WHERE owner = $p AND ($own OR private = false) ORDER BY date DESC;
+        WHERE owner = $p AND org = $o AND ($own OR private = false) ORDER BY date DESC;
     SELECT lineage, action, actor_name, <string> at AS at, comment, evidence FROM review
-        WHERE person = $p ORDER BY at;
+        WHERE person = $p AND org = $o ORDER BY at;
     SELECT level, started_on, ended_on, how FROM level_history
-        WHERE person = $p ORDER BY started_on DESC;
+        WHERE person = $p AND org = $o ORDER BY started_on DESC;
 ";
 
 fn statuses(rows: Vec<ProgressRow>) -> HashMap<String, Status> {
@@ -150,12 +151,13 @@ pub async fn pathway(db: &Db, org: &str, person: &PersonRow, own: bool) -> AppRe
     let person_key = key(&person.id);
     let mut response = db
         .query(PERSON_RECORDS)
+        .bind(("org", org.to_string()))
         .bind(("person", person_key.clone()))
         .bind(("own", own))
         .await?
         .check()?;
-    let mut progress = statuses(response.take(1)?);
-    let evidence: Vec<EvidenceRefRow> = response.take(2)?;
+    let mut progress = statuses(response.take(2)?);
+    let evidence: Vec<EvidenceRefRow> = response.take(3)?;
     if !own {
         // Work begun only in private evidence is nobody else's business: to others, a
         // criterion is in progress only when evidence they can see is linked to it.
@@ -163,8 +165,8 @@ pub async fn pathway(db: &Db, org: &str, person: &PersonRow, own: bool) -> AppRe
             *status != Status::InProgress || evidence.iter().any(|e| e.criteria.contains(lineage))
         });
     }
-    let reviews: Vec<ReviewRow> = response.take(3)?;
-    let history: Vec<HistoryRow> = response.take(4)?;
+    let reviews: Vec<ReviewRow> = response.take(4)?;
+    let history: Vec<HistoryRow> = response.take(5)?;
     let cases = super::case_store::cases_of_person(db, org, &person_key, Some(&framework)).await?;
 
     let level = person.career_level.clone();
@@ -328,9 +330,11 @@ struct SharedEvidenceRow {
 
 const SUBMISSION_STATE: &str = "
     LET $p = type::record('person', $person);
-    SELECT lineage, status FROM progress WHERE person = $p AND lineage IN $lineages;
+    SELECT lineage, status FROM progress
+        WHERE person = $p AND org = type::record('org', $org) AND lineage IN $lineages;
     SELECT title, criteria FROM evidence
-        WHERE owner = $p AND private = false AND criteria CONTAINSANY $lineages;
+        WHERE owner = $p AND org = type::record('org', $org) AND private = false
+          AND criteria CONTAINSANY $lineages;
 ";
 
 const SUBMIT: &str = "
@@ -379,6 +383,7 @@ pub async fn submit(
     let person_key = key(&person.id);
     let mut response = db
         .query(SUBMISSION_STATE)
+        .bind(("org", org.to_string()))
         .bind(("person", person_key.clone()))
         .bind(("lineages", lineages.to_vec()))
         .await?
@@ -576,8 +581,10 @@ pub async fn decide(
     let mut response = db
         .query(
             "SELECT VALUE title FROM evidence WHERE owner = type::record('person', $person)
-                AND private = false AND criteria CONTAINS $lineage;",
+                AND org = type::record('org', $org) AND private = false
+                AND criteria CONTAINS $lineage;",
         )
+        .bind(("org", org.to_string()))
         .bind(("person", person_key.clone()))
         .bind(("lineage", lineage.to_string()))
         .await?
