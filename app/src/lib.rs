@@ -2,7 +2,9 @@
 
 #![recursion_limit = "256"]
 
+pub mod asye;
 pub mod auth;
+pub mod cpd;
 pub mod dates;
 pub mod error;
 pub mod notify;
@@ -10,6 +12,7 @@ pub mod people;
 pub mod portfolio;
 pub mod progression;
 pub mod shell;
+pub mod supervision;
 pub mod ui;
 
 #[cfg(feature = "ssr")]

@@ -1,0 +1,3 @@
+//! The ASYE programme: the assessed and supported first year of a newly qualified social worker.
+
+pub mod schedule;

@@ -1,0 +1,4 @@
+//! CPD for Social Work England registration: records, registration years and their rules.
+
+pub mod model;
+pub mod rules;

@@ -1,0 +1,3 @@
+//! The supervision log and how often supervision is expected.
+
+pub mod frequency;
