@@ -345,6 +345,9 @@ fn EvidenceForm(
     }
 }
 
+/// One level of the picker: its key, its name, and its criteria with their form index.
+type PickerLevel = (String, String, Vec<(usize, CriterionChoice)>);
+
 /// Criteria grouped by level then domain, with a filter box that narrows the list as you
 /// type (the full list works without it).
 #[component]
@@ -355,7 +358,7 @@ fn CriteriaPicker(
 ) -> impl IntoView {
     let search = RwSignal::new(String::new());
     let message = Signal::derive(move || errors.with(|e| e.get("criteria").map(str::to_string)));
-    let mut levels: Vec<(String, String, Vec<(usize, CriterionChoice)>)> = Vec::new();
+    let mut levels: Vec<PickerLevel> = Vec::new();
     for (i, c) in choices.criteria.into_iter().enumerate() {
         match levels.iter_mut().find(|(key, ..)| *key == c.level) {
             Some((.., items)) => items.push((i, c)),

@@ -715,9 +715,9 @@ pub async fn queue(db: &Db, org: &str, viewer: &str) -> AppResult<Vec<QueueItem>
     let evidence: Vec<QueueEvidenceRow> = response.take(0)?;
     let submissions: Vec<LastSubmissionRow> = response.take(1)?;
     // The latest submission's comment wins: rows come oldest first.
-    let comments: HashMap<(RecordId, String), String> = submissions
+    let comments: HashMap<(String, String), String> = submissions
         .into_iter()
-        .map(|s| ((s.person, s.lineage), s.comment))
+        .map(|s| ((key(&s.person), s.lineage), s.comment))
         .collect();
     Ok(rows
         .into_iter()
@@ -736,7 +736,7 @@ pub async fn queue(db: &Db, org: &str, viewer: &str) -> AppResult<Vec<QueueItem>
                     .unwrap_or_default(),
                 submitted_at: uk_datetime(&row.at),
                 comment: comments
-                    .get(&(row.person.clone(), row.lineage.clone()))
+                    .get(&(key(&row.person), row.lineage.clone()))
                     .cloned()
                     .unwrap_or_default(),
                 evidence: evidence
@@ -810,12 +810,13 @@ pub async fn team(db: &Db, org: &str, viewer: &str) -> AppResult<Vec<TeamMember>
     let mut activity: Vec<ActivityRow> = response.take(4)?;
     activity.extend(response.take::<Vec<ActivityRow>>(5)?);
     let framework = framework_store::current(db, org, PATHWAY).await?;
-    let mut by_person: HashMap<RecordId, HashMap<String, Status>> = HashMap::new();
-    let mut last: HashMap<RecordId, String> = HashMap::new();
+    // Keyed by the record key: `RecordId` can hold values that make poor map keys.
+    let mut by_person: HashMap<String, HashMap<String, Status>> = HashMap::new();
+    let mut last: HashMap<String, String> = HashMap::new();
     for row in progress {
         if let Some(status) = Status::from_key(&row.status) {
             by_person
-                .entry(row.person)
+                .entry(key(&row.person))
                 .or_default()
                 .insert(row.lineage, status);
         }
@@ -823,7 +824,7 @@ pub async fn team(db: &Db, org: &str, viewer: &str) -> AppResult<Vec<TeamMember>
     // Timestamps are RFC 3339 in UTC, so the larger string is the later time. (A subquery
     // per member for the latest was many times slower than reading the rows once.)
     for row in activity {
-        let entry = last.entry(row.person).or_default();
+        let entry = last.entry(key(&row.person)).or_default();
         if row.at > *entry {
             *entry = row.at;
         }
@@ -832,7 +833,7 @@ pub async fn team(db: &Db, org: &str, viewer: &str) -> AppResult<Vec<TeamMember>
     Ok(members
         .into_iter()
         .map(|m| {
-            let statuses = by_person.get(&m.id).unwrap_or(&empty);
+            let statuses = by_person.get(&key(&m.id)).unwrap_or(&empty);
             let (level_name, next_level_name, readiness, step_kind) = match &framework {
                 Some(fw) => {
                     let step = fw.step_from(&m.career_level);
@@ -874,7 +875,7 @@ pub async fn team(db: &Db, org: &str, viewer: &str) -> AppResult<Vec<TeamMember>
                     .filter(|s| **s == Status::Submitted)
                     .count() as u32,
                 last_activity: last
-                    .get(&m.id)
+                    .get(&key(&m.id))
                     .filter(|at| !at.is_empty())
                     .map(|at| uk_datetime(at)),
                 relationship: if manages { "Line manager" } else { "Assessor" }.to_string(),

@@ -55,7 +55,7 @@ pub fn TeamProgress() -> impl IntoView {
                                             <a href=format!("/team/{}", m.id)>{m.name.clone()}</a>
                                             <span class="cell-sub">
                                                 {m.team_name.clone().unwrap_or_default()}
-                                                {(m.relationship != "Line manager").then(|| " · you are their assessor")}
+                                                {(m.relationship != "Line manager").then_some(" · you are their assessor")}
                                             </span>
                                         </th>
                                         <td>{m.level_name.clone()}</td>
