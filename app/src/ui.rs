@@ -288,3 +288,21 @@ pub fn Pagination(
         }
     })
 }
+
+/// Moves keyboard focus to the element with this id on the next frame, once a reload has
+/// put it on the page: after an action removes the button that had focus, focus would
+/// otherwise fall back to the top of the page. Only the browser has focus to move.
+pub fn focus_soon(id: &'static str) {
+    #[cfg(feature = "hydrate")]
+    request_animation_frame(move || {
+        use leptos::wasm_bindgen::JsCast;
+        if let Some(element) = document()
+            .get_element_by_id(id)
+            .and_then(|element| element.dyn_into::<leptos::web_sys::HtmlElement>().ok())
+        {
+            let _ = element.focus();
+        }
+    });
+    #[cfg(not(feature = "hydrate"))]
+    let _ = id;
+}

@@ -55,6 +55,8 @@ test('the practitioner adds evidence, the supervisor signs it off, readiness goe
   await card.getByLabel('Sign off').check();
   await card.getByRole('button', { name: 'Record decision' }).click();
   await expect(page.getByText('Decision recorded. They have been notified.')).toBeVisible();
+  // The decided card is gone, so keyboard focus moves to the confirmation, not the page top.
+  await expect(page.locator('#reviews-done')).toBeFocused();
   await expect(page.locator('li.queue-item', { hasText: 'Leading a learning circle on neglect' })).toHaveCount(0);
   await signOut(page);
 

@@ -12,7 +12,7 @@ use crate::dates::uk_date;
 use crate::portfolio::model::{EvidenceDetail, PROMPTS};
 use crate::progression::model::EvidenceKind;
 use crate::shell::Guarded;
-use crate::ui::{ErrorSummary, Notice, field_errors, general_error, loaded};
+use crate::ui::{ErrorSummary, Notice, field_errors, focus_soon, general_error, loaded};
 
 #[component]
 pub fn ReviewsPage() -> impl IntoView {
@@ -34,13 +34,20 @@ fn Reviews() -> impl IntoView {
     let done = Signal::derive(move || {
         (changed.get() > 0).then(|| "Decision recorded. They have been notified.".to_string())
     });
+    Effect::new(move |_| {
+        if changed.get() > 0 {
+            focus_soon("reviews-done");
+        }
+    });
     view! {
         <section class="page">
             <h1>"Reviews"</h1>
             <p class="lede">
                 "Criteria your supervisees have sent for sign-off. Read the evidence, then sign off or return with a comment."
             </p>
-            <Notice message=done />
+            <div id="reviews-done" tabindex="-1">
+                <Notice message=done />
+            </div>
             {loaded(
                 queue,
                 move |items| {
