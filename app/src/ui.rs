@@ -26,12 +26,21 @@ where
     S: With<Value = Option<Result<T, AppError>>> + Send + Sync + 'static,
 {
     let count = RwSignal::new(0u32);
+    count_successes(value, count);
+    count.into()
+}
+
+/// Adds one to `counter` each time an action succeeds; several actions can share a counter.
+pub fn count_successes<T, S>(value: S, counter: RwSignal<u32>)
+where
+    T: 'static,
+    S: With<Value = Option<Result<T, AppError>>> + Send + Sync + 'static,
+{
     Effect::new(move |_| {
         if value.with(|value| matches!(value, Some(Ok(_)))) {
-            count.update(|n| *n += 1);
+            counter.update(|n| *n += 1);
         }
     });
-    count.into()
 }
 
 /// A message for the action's last failure that is not about one field.
@@ -71,6 +80,68 @@ fn described_by(
     }
 }
 
+/// A control's ids and its current error, shared by every kind of labelled field.
+#[derive(Clone)]
+struct FieldParts {
+    id: String,
+    hint_id: String,
+    error_id: String,
+    message: Signal<Option<String>>,
+}
+
+impl FieldParts {
+    fn new(
+        name: &'static str,
+        error_key: Option<&'static str>,
+        errors: Signal<FieldErrors>,
+    ) -> Self {
+        let key = error_key.unwrap_or(name);
+        let id = format!("field-{}", key.replace(['[', ']'], "-"));
+        FieldParts {
+            hint_id: format!("{id}-hint"),
+            error_id: format!("{id}-error"),
+            id,
+            message: Signal::derive(move || errors.with(|e| e.get(key).map(str::to_string))),
+        }
+    }
+
+    fn described_by(
+        &self,
+        has_hint: bool,
+    ) -> impl Fn() -> Option<String> + Clone + Send + Sync + 'static {
+        described_by(
+            has_hint,
+            self.hint_id.clone(),
+            self.error_id.clone(),
+            self.message,
+        )
+    }
+}
+
+/// The label, hint and error around a control.
+#[component]
+fn FieldFrame(
+    label: &'static str,
+    parts: FieldParts,
+    hint: Option<&'static str>,
+    children: Children,
+) -> impl IntoView {
+    let message = parts.message;
+    let error_id = parts.error_id.clone();
+    view! {
+        <div class="field" class:field-invalid=move || message.with(Option::is_some)>
+            <label for=parts.id.clone()>{label}</label>
+            {hint.map(|hint| view! { <p class="hint" id=parts.hint_id.clone()>{hint}</p> })}
+            {move || {
+                message
+                    .get()
+                    .map(|message| view! { <p class="field-error" id=error_id.clone()>{message}</p> })
+            }}
+            {children()}
+        </div>
+    }
+}
+
 /// A labelled input with its hint and error wired up for screen readers.
 #[component]
 pub fn Field(
@@ -88,23 +159,16 @@ pub fn Field(
     #[prop(optional)] hint: Option<&'static str>,
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
-    let key = error_key.unwrap_or(name);
-    let id = format!("field-{}", key.replace(['[', ']'], "-"));
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let message = Signal::derive(move || errors.with(|e| e.get(key).map(str::to_string)));
-    let described_by = described_by(hint.is_some(), hint_id.clone(), error_id.clone(), message);
+    let parts = FieldParts::new(name, error_key, errors);
+    let (id, message, described_by) = (
+        parts.id.clone(),
+        parts.message,
+        parts.described_by(hint.is_some()),
+    );
     view! {
-        <div class="field" class:field-invalid=move || message.with(Option::is_some)>
-            <label for=id.clone()>{label}</label>
-            {hint.map(|hint| view! { <p class="hint" id=hint_id.clone()>{hint}</p> })}
-            {move || {
-                message
-                    .get()
-                    .map(|message| view! { <p class="field-error" id=error_id.clone()>{message}</p> })
-            }}
+        <FieldFrame label parts hint>
             <input
-                id=id.clone()
+                id=id
                 name=name
                 type=kind
                 prop:value=move || value.get().unwrap_or_default()
@@ -114,7 +178,7 @@ pub fn Field(
                 aria-invalid=move || message.with(Option::is_some).then_some("true")
                 aria-describedby=described_by
             />
-        </div>
+        </FieldFrame>
     }
 }
 
@@ -241,23 +305,16 @@ pub fn TextArea(
     #[prop(default = 4)] rows: u32,
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
-    let key = error_key.unwrap_or(name);
-    let id = format!("field-{}", key.replace(['[', ']'], "-"));
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let message = Signal::derive(move || errors.with(|e| e.get(key).map(str::to_string)));
-    let described_by = described_by(hint.is_some(), hint_id.clone(), error_id.clone(), message);
+    let parts = FieldParts::new(name, error_key, errors);
+    let (id, message, described_by) = (
+        parts.id.clone(),
+        parts.message,
+        parts.described_by(hint.is_some()),
+    );
     view! {
-        <div class="field" class:field-invalid=move || message.with(Option::is_some)>
-            <label for=id.clone()>{label}</label>
-            {hint.map(|hint| view! { <p class="hint" id=hint_id.clone()>{hint}</p> })}
-            {move || {
-                message
-                    .get()
-                    .map(|message| view! { <p class="field-error" id=error_id.clone()>{message}</p> })
-            }}
+        <FieldFrame label parts hint>
             <textarea
-                id=id.clone()
+                id=id
                 name=name
                 rows=rows
                 required=required
@@ -266,7 +323,7 @@ pub fn TextArea(
             >
                 {value}
             </textarea>
-        </div>
+        </FieldFrame>
     }
 }
 

@@ -3,12 +3,14 @@
 
 mod common;
 
-use common::{TestServer, json, start};
+use common::{TestServer, start};
 use reqwest::StatusCode;
 use serde_json::Value;
 
 async fn pathway(server: &TestServer, client: &common::Browser) -> Value {
-    let (status, body) = json(server.call(client, "progression/my_pathway", &[]).await).await;
+    let (status, body) = server
+        .call_json(client, "progression/my_pathway", &[])
+        .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     body
 }
@@ -125,7 +127,9 @@ async fn evidence_submitted_and_signed_off_raises_readiness() {
         ("form[criteria][0]", "sw_professionalism_2"),
         ("form[criteria][1]", "sw_knowledge_2"),
     ];
-    let (status, id) = json(server.call(&priya, "portfolio/save_evidence", &form).await).await;
+    let (status, id) = server
+        .call_json(&priya, "portfolio/save_evidence", &form)
+        .await;
     assert_eq!(status, StatusCode::OK, "{id}");
     let body = pathway(&server, &priya).await;
     assert_eq!(
@@ -133,25 +137,24 @@ async fn evidence_submitted_and_signed_off_raises_readiness() {
         "in_progress"
     );
 
-    let (status, body) = json(
-        server
-            .call(
-                &priya,
-                "progression/submit_for_review",
-                &[
-                    ("criteria[0]", "sw_professionalism_2"),
-                    ("comment", "Ready"),
-                ],
-            )
-            .await,
-    )
-    .await;
+    let (status, body) = server
+        .call_json(
+            &priya,
+            "progression/submit_for_review",
+            &[
+                ("criteria[0]", "sw_professionalism_2"),
+                ("comment", "Ready"),
+            ],
+        )
+        .await;
     assert_eq!(status, StatusCode::OK, "{body}");
 
     let daniel = server.as_user("supervisor@demo.test").await;
-    let (_, unread) = json(server.call(&daniel, "notify/unread_count", &[]).await).await;
+    let (_, unread) = server.call_json(&daniel, "notify/unread_count", &[]).await;
     assert!(unread.as_u64().unwrap() >= 2, "{unread}");
-    let (status, queue) = json(server.call(&daniel, "progression/review_queue", &[]).await).await;
+    let (status, queue) = server
+        .call_json(&daniel, "progression/review_queue", &[])
+        .await;
     assert_eq!(status, StatusCode::OK);
     let item = queue
         .as_array()
@@ -165,20 +168,17 @@ async fn evidence_submitted_and_signed_off_raises_readiness() {
         "Chairing my first family network meeting"
     );
 
-    let (status, body) = json(
-        server
-            .call(
-                &daniel,
-                "progression/review_criterion",
-                &[
-                    ("person_id", "demo_practitioner"),
-                    ("lineage", "sw_professionalism_2"),
-                    ("verdict", "sign_off"),
-                ],
-            )
-            .await,
-    )
-    .await;
+    let (status, body) = server
+        .call_json(
+            &daniel,
+            "progression/review_criterion",
+            &[
+                ("person_id", "demo_practitioner"),
+                ("lineage", "sw_professionalism_2"),
+                ("verdict", "sign_off"),
+            ],
+        )
+        .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let after = pathway(&server, &priya).await;
     assert_eq!(signed_off(&after), before + 1);
@@ -191,21 +191,18 @@ async fn evidence_submitted_and_signed_off_raises_readiness() {
     assert_eq!(history, vec!["submitted", "signed_off"]);
 
     // Deciding twice is a conflict, not a second history entry.
-    let (status, _) = json(
-        server
-            .call(
-                &daniel,
-                "progression/review_criterion",
-                &[
-                    ("person_id", "demo_practitioner"),
-                    ("lineage", "sw_professionalism_2"),
-                    ("verdict", "return"),
-                    ("comment", "Again"),
-                ],
-            )
-            .await,
-    )
-    .await;
+    let (status, _) = server
+        .call_json(
+            &daniel,
+            "progression/review_criterion",
+            &[
+                ("person_id", "demo_practitioner"),
+                ("lineage", "sw_professionalism_2"),
+                ("verdict", "return"),
+                ("comment", "Again"),
+            ],
+        )
+        .await;
     assert_eq!(status, StatusCode::CONFLICT);
 }
 
@@ -219,14 +216,13 @@ async fn only_the_right_supervisor_signs_off_and_never_their_own() {
         ("lineage", "sw_rights_justice_1"),
         ("verdict", "sign_off"),
     ];
-    let (status, _) = json(
-        server
-            .call(&marcus, "progression/review_criterion", &attempt)
-            .await,
-    )
-    .await;
+    let (status, _) = server
+        .call_json(&marcus, "progression/review_criterion", &attempt)
+        .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
-    let (_, queue) = json(server.call(&marcus, "progression/review_queue", &[]).await).await;
+    let (_, queue) = server
+        .call_json(&marcus, "progression/review_queue", &[])
+        .await;
     assert!(
         !queue
             .as_array()
@@ -238,12 +234,9 @@ async fn only_the_right_supervisor_signs_off_and_never_their_own() {
 
     // A practitioner cannot sign off at all, least of all their own.
     let priya = server.as_user("practitioner@demo.test").await;
-    let (status, _) = json(
-        server
-            .call(&priya, "progression/review_criterion", &attempt)
-            .await,
-    )
-    .await;
+    let (status, _) = server
+        .call_json(&priya, "progression/review_criterion", &attempt)
+        .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
 
     // A supervisor who is also a practitioner cannot sign off their own criteria.
@@ -253,29 +246,23 @@ async fn only_the_right_supervisor_signs_off_and_never_their_own() {
         ("lineage", "sw_rights_justice_1"),
         ("verdict", "sign_off"),
     ];
-    let (status, _) = json(
-        server
-            .call(&daniel, "progression/review_criterion", &own)
-            .await,
-    )
-    .await;
+    let (status, _) = server
+        .call_json(&daniel, "progression/review_criterion", &own)
+        .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
 
     // Returning needs a comment, reported against the field.
-    let (status, body) = json(
-        server
-            .call(
-                &daniel,
-                "progression/review_criterion",
-                &[
-                    ("person_id", "demo_practitioner"),
-                    ("lineage", "sw_rights_justice_1"),
-                    ("verdict", "return"),
-                ],
-            )
-            .await,
-    )
-    .await;
+    let (status, body) = server
+        .call_json(
+            &daniel,
+            "progression/review_criterion",
+            &[
+                ("person_id", "demo_practitioner"),
+                ("lineage", "sw_rights_justice_1"),
+                ("verdict", "return"),
+            ],
+        )
+        .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(body["Validation"]["comment"].is_string(), "{body}");
 }
@@ -292,29 +279,25 @@ async fn private_evidence_is_never_shown_to_the_supervisor() {
     );
 
     let daniel = server.as_user("supervisor@demo.test").await;
-    let (status, theirs) = json(
-        server
-            .call(
-                &daniel,
-                "progression/person_pathway",
-                &[("person_id", "demo_practitioner")],
-            )
-            .await,
-    )
-    .await;
+    let (status, theirs) = server
+        .call_json(
+            &daniel,
+            "progression/person_pathway",
+            &[("person_id", "demo_practitioner")],
+        )
+        .await;
     assert_eq!(status, StatusCode::OK);
     assert!(
         !theirs.to_string().contains(private_title),
         "private evidence leaked"
     );
-    let (_, queue) = json(server.call(&daniel, "progression/review_queue", &[]).await).await;
+    let (_, queue) = server
+        .call_json(&daniel, "progression/review_queue", &[])
+        .await;
     assert!(!queue.to_string().contains(private_title));
-    let (status, _) = json(
-        server
-            .call(&daniel, "portfolio/get_evidence", &[("id", "demo_priya_4")])
-            .await,
-    )
-    .await;
+    let (status, _) = server
+        .call_json(&daniel, "portfolio/get_evidence", &[("id", "demo_priya_4")])
+        .await;
     assert_eq!(
         status,
         StatusCode::NOT_FOUND,
@@ -322,16 +305,13 @@ async fn private_evidence_is_never_shown_to_the_supervisor() {
     );
 
     // A criterion backed only by private evidence cannot be sent for review.
-    let (status, body) = json(
-        server
-            .call(
-                &priya,
-                "progression/submit_for_review",
-                &[("criteria[0]", "sw_contexts_organisations_1")],
-            )
-            .await,
-    )
-    .await;
+    let (status, body) = server
+        .call_json(
+            &priya,
+            "progression/submit_for_review",
+            &[("criteria[0]", "sw_contexts_organisations_1")],
+        )
+        .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
         body["Validation"]["criteria"]
@@ -345,44 +325,35 @@ async fn private_evidence_is_never_shown_to_the_supervisor() {
 async fn another_councils_people_and_criteria_are_unreachable() {
     let server = start().await;
     let olga = server.as_user("admin@other.test").await;
-    let (status, _) = json(
-        server
-            .call(&olga, "frameworks/detail", &[("id", "demo_pathway_v1")])
-            .await,
-    )
-    .await;
+    let (status, _) = server
+        .call_json(&olga, "frameworks/detail", &[("id", "demo_pathway_v1")])
+        .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
-    let (status, _) = json(
-        server
-            .call(
-                &olga,
-                "progression/person_pathway",
-                &[("person_id", "demo_practitioner")],
-            )
-            .await,
-    )
-    .await;
+    let (status, _) = server
+        .call_json(
+            &olga,
+            "progression/person_pathway",
+            &[("person_id", "demo_practitioner")],
+        )
+        .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
-    let (status, body) = json(
-        server
-            .call(
-                &olga,
-                "portfolio/save_evidence",
-                &[
-                    ("form[kind]", "other"),
-                    ("form[title]", "Borrowed criterion"),
-                    ("form[date]", "2026-11-01"),
-                    ("form[criteria][0]", "sw_professionalism_1"),
-                ],
-            )
-            .await,
-    )
-    .await;
+    let (status, body) = server
+        .call_json(
+            &olga,
+            "portfolio/save_evidence",
+            &[
+                ("form[kind]", "other"),
+                ("form[title]", "Borrowed criterion"),
+                ("form[date]", "2026-11-01"),
+                ("form[criteria][0]", "sw_professionalism_1"),
+            ],
+        )
+        .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(body["Validation"]["criteria"].is_string(), "{body}");
-    let (status, _) = json(server.call(&olga, "frameworks/list", &[]).await).await;
+    let (status, _) = server.call_json(&olga, "frameworks/list", &[]).await;
     assert_eq!(status, StatusCode::OK);
-    let (_, list) = json(server.call(&olga, "frameworks/list", &[]).await).await;
+    let (_, list) = server.call_json(&olga, "frameworks/list", &[]).await;
     assert_eq!(list.as_array().unwrap().len(), 0);
 }
 
@@ -390,86 +361,68 @@ async fn another_councils_people_and_criteria_are_unreachable() {
 async fn evidence_is_validated_filtered_and_paged() {
     let server = start().await;
     let priya = server.as_user("practitioner@demo.test").await;
-    let (status, body) = json(
-        server
-            .call(
-                &priya,
-                "portfolio/save_evidence",
-                &[
-                    ("form[kind]", "poem"),
-                    ("form[title]", ""),
-                    ("form[date]", "2099-01-01"),
-                    ("form[link]", "javascript:alert(1)"),
-                ],
-            )
-            .await,
-    )
-    .await;
+    let (status, body) = server
+        .call_json(
+            &priya,
+            "portfolio/save_evidence",
+            &[
+                ("form[kind]", "poem"),
+                ("form[title]", ""),
+                ("form[date]", "2099-01-01"),
+                ("form[link]", "javascript:alert(1)"),
+            ],
+        )
+        .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     for field in ["kind", "title", "date", "link"] {
         assert!(body["Validation"][field].is_string(), "{field}: {body}");
     }
-    let (status, page) = json(
-        server
-            .call(
-                &priya,
-                "portfolio/list_evidence",
-                &[("filter[domain]", "knowledge")],
-            )
-            .await,
-    )
-    .await;
+    let (status, page) = server
+        .call_json(
+            &priya,
+            "portfolio/list_evidence",
+            &[("filter[domain]", "knowledge")],
+        )
+        .await;
     assert_eq!(status, StatusCode::OK, "{page}");
     assert_eq!(page["total"], 1, "{page}");
-    let (_, page) = json(
-        server
-            .call(
-                &priya,
-                "portfolio/list_evidence",
-                &[
-                    ("filter[kind]", "reflection"),
-                    ("filter[from]", "2026-10-01"),
-                ],
-            )
-            .await,
-    )
-    .await;
+    let (_, page) = server
+        .call_json(
+            &priya,
+            "portfolio/list_evidence",
+            &[
+                ("filter[kind]", "reflection"),
+                ("filter[from]", "2026-10-01"),
+            ],
+        )
+        .await;
     assert_eq!(page["total"], 1, "{page}");
-    let (status, _) = json(
-        server
-            .call(
-                &priya,
-                "portfolio/list_evidence",
-                &[("filter[from]", "soon")],
-            )
-            .await,
-    )
-    .await;
+    let (status, _) = server
+        .call_json(
+            &priya,
+            "portfolio/list_evidence",
+            &[("filter[from]", "soon")],
+        )
+        .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
 
     // Evidence with a criterion under review is locked; deleting other evidence works and
     // its criterion drops back to not started.
-    let (status, _) = json(
-        server
-            .call(
-                &priya,
-                "portfolio/delete_evidence",
-                &[("id", "demo_priya_2")],
-            )
-            .await,
-    )
-    .await;
+    let (status, _) = server
+        .call_json(
+            &priya,
+            "portfolio/delete_evidence",
+            &[("id", "demo_priya_2")],
+        )
+        .await;
     assert_eq!(status, StatusCode::CONFLICT);
-    let (status, _) = json(
-        server
-            .call(
-                &priya,
-                "portfolio/delete_evidence",
-                &[("id", "demo_priya_4")],
-            )
-            .await,
-    )
-    .await;
+    let (status, _) = server
+        .call_json(
+            &priya,
+            "portfolio/delete_evidence",
+            &[("id", "demo_priya_4")],
+        )
+        .await;
     assert_eq!(status, StatusCode::OK);
     let body = pathway(&server, &priya).await;
     assert_eq!(
@@ -503,37 +456,28 @@ async fn review_history_cannot_be_changed() {
 async fn a_new_framework_version_carries_sign_offs_over() {
     let server = start().await;
     let lead = server.as_user("learning.lead@demo.test").await;
-    let (status, draft) = json(
-        server
-            .call(
-                &lead,
-                "frameworks/start_draft",
-                &[("id", "demo_pathway_v1")],
-            )
-            .await,
-    )
-    .await;
+    let (status, draft) = server
+        .call_json(
+            &lead,
+            "frameworks/start_draft",
+            &[("id", "demo_pathway_v1")],
+        )
+        .await;
     assert_eq!(status, StatusCode::OK, "{draft}");
     let draft = draft.as_str().unwrap().to_string();
     // One draft at a time.
-    let (status, _) = json(
-        server
-            .call(
-                &lead,
-                "frameworks/start_draft",
-                &[("id", "demo_pathway_v1")],
-            )
-            .await,
-    )
-    .await;
+    let (status, _) = server
+        .call_json(
+            &lead,
+            "frameworks/start_draft",
+            &[("id", "demo_pathway_v1")],
+        )
+        .await;
     assert_eq!(status, StatusCode::CONFLICT);
 
-    let (_, detail) = json(
-        server
-            .call(&lead, "frameworks/detail", &[("id", &draft)])
-            .await,
-    )
-    .await;
+    let (_, detail) = server
+        .call_json(&lead, "frameworks/detail", &[("id", &draft)])
+        .await;
     let find = |lineage: &str| {
         detail["criteria"]
             .as_array()
@@ -548,22 +492,19 @@ async fn a_new_framework_version_carries_sign_offs_over() {
     // Reword a signed-off criterion, retire another signed-off one, add a new one.
     let reworded = find("sw_professionalism_1");
     let retired = find("sw_values_ethics_1");
-    let (status, body) = json(
-        server
-            .call(
-                &lead,
-                "frameworks/edit_criterion",
-                &[
-                    ("id", &reworded),
-                    (
-                        "statement",
-                        "Acts with honesty and accountability in every contact with families.",
-                    ),
-                ],
-            )
-            .await,
-    )
-    .await;
+    let (status, body) = server
+        .call_json(
+            &lead,
+            "frameworks/edit_criterion",
+            &[
+                ("id", &reworded),
+                (
+                    "statement",
+                    "Acts with honesty and accountability in every contact with families.",
+                ),
+            ],
+        )
+        .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     // The crosswalk is edited with the wording, and only to the other framework's statements.
     let mapped = [
@@ -575,32 +516,23 @@ async fn a_new_framework_version_carries_sign_offs_over() {
         ("maps_to[0]", "kss_9"),
         ("maps_to[1]", "kss_1"),
     ];
-    let (status, body) = json(
-        server
-            .call(&lead, "frameworks/edit_criterion", &mapped)
-            .await,
-    )
-    .await;
+    let (status, body) = server
+        .call_json(&lead, "frameworks/edit_criterion", &mapped)
+        .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let wrong = [
         ("id", reworded.as_str()),
         ("statement", "Acts with honesty in every contact."),
         ("maps_to[0]", "sw_knowledge_1"),
     ];
-    let (status, body) = json(
-        server
-            .call(&lead, "frameworks/edit_criterion", &wrong)
-            .await,
-    )
-    .await;
+    let (status, body) = server
+        .call_json(&lead, "frameworks/edit_criterion", &wrong)
+        .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(body["Validation"]["maps_to"].is_string(), "{body}");
-    let (_, now) = json(
-        server
-            .call(&lead, "frameworks/detail", &[("id", &draft)])
-            .await,
-    )
-    .await;
+    let (_, now) = server
+        .call_json(&lead, "frameworks/detail", &[("id", &draft)])
+        .await;
     let maps = now["criteria"]
         .as_array()
         .unwrap()
@@ -609,79 +541,64 @@ async fn a_new_framework_version_carries_sign_offs_over() {
         .unwrap()["maps_to"]
         .clone();
     assert_eq!(maps, serde_json::json!(["kss_9", "kss_1"]));
-    let (status, _) = json(
-        server
-            .call(
-                &lead,
-                "frameworks/retire_criterion",
-                &[("id", &retired), ("retired", "true")],
-            )
-            .await,
-    )
-    .await;
+    let (status, _) = server
+        .call_json(
+            &lead,
+            "frameworks/retire_criterion",
+            &[("id", &retired), ("retired", "true")],
+        )
+        .await;
     assert_eq!(status, StatusCode::OK);
-    let (status, body) = json(
-        server
-            .call(
-                &lead,
-                "frameworks/add_criterion",
-                &[
-                    ("framework_id", &draft),
-                    ("domain", "knowledge"),
-                    ("level", "social_worker"),
-                    (
-                        "statement",
-                        "Uses research on neglect to shape plans with families.",
-                    ),
-                ],
-            )
-            .await,
-    )
-    .await;
+    let (status, body) = server
+        .call_json(
+            &lead,
+            "frameworks/add_criterion",
+            &[
+                ("framework_id", &draft),
+                ("domain", "knowledge"),
+                ("level", "social_worker"),
+                (
+                    "statement",
+                    "Uses research on neglect to shape plans with families.",
+                ),
+            ],
+        )
+        .await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    let (status, body) = json(
-        server
-            .call(
-                &lead,
-                "frameworks/add_criterion",
-                &[
-                    ("framework_id", &draft),
-                    ("domain", "astrology"),
-                    ("level", "x"),
-                    ("statement", "short"),
-                ],
-            )
-            .await,
-    )
-    .await;
+    let (status, body) = server
+        .call_json(
+            &lead,
+            "frameworks/add_criterion",
+            &[
+                ("framework_id", &draft),
+                ("domain", "astrology"),
+                ("level", "x"),
+                ("statement", "short"),
+            ],
+        )
+        .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     for field in ["domain", "level", "statement"] {
         assert!(body["Validation"][field].is_string(), "{field}: {body}");
     }
     // The published version cannot be edited in place.
-    let (status, _) = json(
-        server
-            .call(
-                &lead,
-                "frameworks/edit_criterion",
-                &[
-                    ("id", "demo_pathway_v1_sw_knowledge_1"),
-                    ("statement", "Changed in place, which must fail."),
-                ],
-            )
-            .await,
-    )
-    .await;
+    let (status, _) = server
+        .call_json(
+            &lead,
+            "frameworks/edit_criterion",
+            &[
+                ("id", "demo_pathway_v1_sw_knowledge_1"),
+                ("statement", "Changed in place, which must fail."),
+            ],
+        )
+        .await;
     assert_eq!(status, StatusCode::CONFLICT);
 
     let priya = server.as_user("practitioner@demo.test").await;
     let before = pathway(&server, &priya).await;
-    let (status, body) = json(
-        server
-            .call(&lead, "frameworks/publish", &[("id", &draft)])
-            .await,
-    )
-    .await;
+    let (status, body) = server
+        .call_json(&lead, "frameworks/publish", &[("id", &draft)])
+        .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let after = pathway(&server, &priya).await;
     assert_eq!(after["framework_version"], 2);
@@ -699,7 +616,7 @@ async fn a_new_framework_version_carries_sign_offs_over() {
         "evidence carried over"
     );
 
-    let (_, list) = json(server.call(&lead, "frameworks/list", &[]).await).await;
+    let (_, list) = server.call_json(&lead, "frameworks/list", &[]).await;
     let statuses: Vec<(i64, String)> = list
         .as_array()
         .unwrap()
@@ -718,7 +635,7 @@ async fn a_new_framework_version_carries_sign_offs_over() {
     );
 
     // Practitioners cannot edit frameworks.
-    let (status, _) = json(server.call(&priya, "frameworks/list", &[]).await).await;
+    let (status, _) = server.call_json(&priya, "frameworks/list", &[]).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
 }
 
@@ -734,20 +651,17 @@ async fn the_last_sign_off_of_an_automatic_step_moves_the_practitioner_up() {
     )
     .await;
     let daniel = server.as_user("supervisor@demo.test").await;
-    let (status, body) = json(
-        server
-            .call(
-                &daniel,
-                "progression/review_criterion",
-                &[
-                    ("person_id", "demo_practitioner"),
-                    ("lineage", "sw_rights_justice_1"),
-                    ("verdict", "sign_off"),
-                ],
-            )
-            .await,
-    )
-    .await;
+    let (status, body) = server
+        .call_json(
+            &daniel,
+            "progression/review_criterion",
+            &[
+                ("person_id", "demo_practitioner"),
+                ("lineage", "sw_rights_justice_1"),
+                ("verdict", "sign_off"),
+            ],
+        )
+        .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(
         career_level(&server, "demo_practitioner").await,
@@ -766,24 +680,27 @@ async fn an_assessment_is_decided_by_the_supervisor_only() {
     // Aisha is a Social Worker in Daniel's team; the next step is an assessment.
     let daniel = server.as_user("supervisor@demo.test").await;
     let open = [("person_id", "ln_1"), ("account", "")];
-    let (status, _) = json(server.call(&daniel, "progression/open_case", &open).await).await;
+    let (status, _) = server
+        .call_json(&daniel, "progression/open_case", &open)
+        .await;
     assert_eq!(status, StatusCode::CONFLICT, "not ready yet");
 
     set_progress(&server, "ln_1", "senior_social_worker", "signed_off", &[]).await;
-    let (status, case_id) = json(server.call(&daniel, "progression/open_case", &open).await).await;
+    let (status, case_id) = server
+        .call_json(&daniel, "progression/open_case", &open)
+        .await;
     assert_eq!(status, StatusCode::OK, "{case_id}");
     let case_id = case_id.as_str().unwrap().to_string();
-    let (status, _) = json(server.call(&daniel, "progression/open_case", &open).await).await;
+    let (status, _) = server
+        .call_json(&daniel, "progression/open_case", &open)
+        .await;
     assert_eq!(status, StatusCode::CONFLICT, "one open request at a time");
 
     // Aisha can read her case but not decide it; another manager cannot see it.
     let aisha = server.as_user("aisha.begum@demo.test").await;
-    let (status, view) = json(
-        server
-            .call(&aisha, "progression/get_case", &[("id", &case_id)])
-            .await,
-    )
-    .await;
+    let (status, view) = server
+        .call_json(&aisha, "progression/get_case", &[("id", &case_id)])
+        .await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(view["may_decide"], false);
     let decision = [
@@ -791,53 +708,38 @@ async fn an_assessment_is_decided_by_the_supervisor_only() {
         ("decision", "approve"),
         ("reasons", "All senior criteria evidenced and signed off."),
     ];
-    let (status, _) = json(
-        server
-            .call(&aisha, "progression/decide_case", &decision)
-            .await,
-    )
-    .await;
+    let (status, _) = server
+        .call_json(&aisha, "progression/decide_case", &decision)
+        .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     let marcus = server.as_user("marcus.bell@demo.test").await;
-    let (status, _) = json(
-        server
-            .call(&marcus, "progression/get_case", &[("id", &case_id)])
-            .await,
-    )
-    .await;
+    let (status, _) = server
+        .call_json(&marcus, "progression/get_case", &[("id", &case_id)])
+        .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 
     // Deferring needs actions; approving moves her up.
-    let (status, body) = json(
-        server
-            .call(
-                &daniel,
-                "progression/decide_case",
-                &[
-                    ("id", case_id.as_str()),
-                    ("decision", "defer"),
-                    ("reasons", "Not yet"),
-                ],
-            )
-            .await,
-    )
-    .await;
+    let (status, body) = server
+        .call_json(
+            &daniel,
+            "progression/decide_case",
+            &[
+                ("id", case_id.as_str()),
+                ("decision", "defer"),
+                ("reasons", "Not yet"),
+            ],
+        )
+        .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(body["Validation"]["actions"].is_string());
-    let (status, body) = json(
-        server
-            .call(&daniel, "progression/decide_case", &decision)
-            .await,
-    )
-    .await;
+    let (status, body) = server
+        .call_json(&daniel, "progression/decide_case", &decision)
+        .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(career_level(&server, "ln_1").await, "senior_social_worker");
-    let (status, _) = json(
-        server
-            .call(&daniel, "progression/decide_case", &decision)
-            .await,
-    )
-    .await;
+    let (status, _) = server
+        .call_json(&daniel, "progression/decide_case", &decision)
+        .await;
     assert_eq!(status, StatusCode::CONFLICT);
     let mut response = server
         .state
@@ -859,28 +761,22 @@ async fn a_panel_decides_with_reasons() {
     // Callum is a Senior in Daniel's team; the next step is a panel.
     set_progress(&server, "ln_2", "advanced_practitioner", "signed_off", &[]).await;
     let callum = server.as_user("callum.reid@demo.test").await;
-    let (status, body) = json(
-        server
-            .call(&callum, "progression/open_case", &[("account", "")])
-            .await,
-    )
-    .await;
+    let (status, body) = server
+        .call_json(&callum, "progression/open_case", &[("account", "")])
+        .await;
     assert_eq!(
         status,
         StatusCode::UNPROCESSABLE_ENTITY,
         "a panel needs an account"
     );
     assert!(body["Validation"]["account"].is_string());
-    let (status, case_id) = json(
-        server
-            .call(
-                &callum,
-                "progression/open_case",
-                &[("account", "My practice leadership this year...")],
-            )
-            .await,
-    )
-    .await;
+    let (status, case_id) = server
+        .call_json(
+            &callum,
+            "progression/open_case",
+            &[("account", "My practice leadership this year...")],
+        )
+        .await;
     assert_eq!(status, StatusCode::OK, "{case_id}");
     let case_id = case_id.as_str().unwrap().to_string();
 
@@ -890,12 +786,9 @@ async fn a_panel_decides_with_reasons() {
         ("decision", "approve"),
         ("reasons", "Strong account and evidence across all domains."),
     ];
-    let (status, _) = json(
-        server
-            .call(&daniel, "progression/decide_case", &decision)
-            .await,
-    )
-    .await;
+    let (status, _) = server
+        .call_json(&daniel, "progression/decide_case", &decision)
+        .await;
     assert_eq!(
         status,
         StatusCode::FORBIDDEN,
@@ -903,59 +796,44 @@ async fn a_panel_decides_with_reasons() {
     );
 
     let grace_before = server.as_user("leader@demo.test").await;
-    let (status, _) = json(
-        server
-            .call(
-                &grace_before,
-                "progression/person_pathway",
-                &[("person_id", "ln_2")],
-            )
-            .await,
-    )
-    .await;
+    let (status, _) = server
+        .call_json(
+            &grace_before,
+            "progression/person_pathway",
+            &[("person_id", "ln_2")],
+        )
+        .await;
     assert_eq!(status, StatusCode::NOT_FOUND, "not on the panel yet");
-    let (status, body) = json(
-        server
-            .call(
-                &daniel,
-                "progression/set_panel",
-                &[
-                    ("id", case_id.as_str()),
-                    ("members[0]", "sl_1"),
-                    ("members[1]", "demo_leader"),
-                ],
-            )
-            .await,
-    )
-    .await;
+    let (status, body) = server
+        .call_json(
+            &daniel,
+            "progression/set_panel",
+            &[
+                ("id", case_id.as_str()),
+                ("members[0]", "sl_1"),
+                ("members[1]", "demo_leader"),
+            ],
+        )
+        .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let grace = server.as_user("leader@demo.test").await;
     // On the panel, she may read his pathway (never his private evidence).
-    let (status, _) = json(
-        server
-            .call(
-                &grace,
-                "progression/person_pathway",
-                &[("person_id", "ln_2")],
-            )
-            .await,
-    )
-    .await;
+    let (status, _) = server
+        .call_json(
+            &grace,
+            "progression/person_pathway",
+            &[("person_id", "ln_2")],
+        )
+        .await;
     assert_eq!(status, StatusCode::OK, "a panel member reads the evidence");
-    let (status, view) = json(
-        server
-            .call(&grace, "progression/get_case", &[("id", &case_id)])
-            .await,
-    )
-    .await;
+    let (status, view) = server
+        .call_json(&grace, "progression/get_case", &[("id", &case_id)])
+        .await;
     assert_eq!(status, StatusCode::OK, "{view}");
     assert_eq!(view["may_decide"], true);
-    let (status, body) = json(
-        server
-            .call(&grace, "progression/decide_case", &decision)
-            .await,
-    )
-    .await;
+    let (status, body) = server
+        .call_json(&grace, "progression/decide_case", &decision)
+        .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(career_level(&server, "ln_2").await, "advanced_practitioner");
 }
@@ -964,7 +842,9 @@ async fn a_panel_decides_with_reasons() {
 async fn the_team_view_shows_each_supervisees_progress() {
     let server = start().await;
     let daniel = server.as_user("supervisor@demo.test").await;
-    let (status, team) = json(server.call(&daniel, "progression/team_progress", &[]).await).await;
+    let (status, team) = server
+        .call_json(&daniel, "progression/team_progress", &[])
+        .await;
     assert_eq!(status, StatusCode::OK);
     let priya = team
         .as_array()
@@ -982,12 +862,9 @@ async fn the_team_view_shows_each_supervisees_progress() {
 async fn an_admins_change_of_level_starts_a_new_history_entry() {
     let server = start().await;
     let admin = server.as_user("admin@demo.test").await;
-    let (status, before) = json(
-        server
-            .call(&admin, "people/get_person", &[("id", "lac_3")])
-            .await,
-    )
-    .await;
+    let (status, before) = server
+        .call_json(&admin, "people/get_person", &[("id", "lac_3")])
+        .await;
     assert_eq!(status, StatusCode::OK);
     let form = [
         ("id", "lac_3"),
@@ -1001,7 +878,7 @@ async fn an_admins_change_of_level_starts_a_new_history_entry() {
         ),
         ("form[role_practitioner]", "on"),
     ];
-    let (status, body) = json(server.call(&admin, "people/save_person", &form).await).await;
+    let (status, body) = server.call_json(&admin, "people/save_person", &form).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let mut response = server
         .state
@@ -1021,12 +898,9 @@ async fn an_assigned_assessor_reviews_alongside_the_line_manager() {
     let server = start().await;
     // Natalie is Oliver's ASYE assessor; Daniel is his line manager.
     let natalie = server.as_user("natalie.greaves@demo.test").await;
-    let (status, team) = json(
-        server
-            .call(&natalie, "progression/team_progress", &[])
-            .await,
-    )
-    .await;
+    let (status, team) = server
+        .call_json(&natalie, "progression/team_progress", &[])
+        .await;
     assert_eq!(status, StatusCode::OK);
     let oliver = team
         .as_array()
@@ -1035,28 +909,22 @@ async fn an_assigned_assessor_reviews_alongside_the_line_manager() {
         .find(|m| m["id"] == "ln_4")
         .expect("Oliver is in his assessor's team view");
     assert_eq!(oliver["relationship"], "Assessor");
-    let (status, _) = json(
-        server
-            .call(
-                &natalie,
-                "progression/person_pathway",
-                &[("person_id", "ln_4")],
-            )
-            .await,
-    )
-    .await;
+    let (status, _) = server
+        .call_json(
+            &natalie,
+            "progression/person_pathway",
+            &[("person_id", "ln_4")],
+        )
+        .await;
     assert_eq!(status, StatusCode::OK);
     // Natalie assesses Oliver only, not the rest of Daniel's team.
-    let (status, _) = json(
-        server
-            .call(
-                &natalie,
-                "progression/person_pathway",
-                &[("person_id", "demo_practitioner")],
-            )
-            .await,
-    )
-    .await;
+    let (status, _) = server
+        .call_json(
+            &natalie,
+            "progression/person_pathway",
+            &[("person_id", "demo_practitioner")],
+        )
+        .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
 
@@ -1065,24 +933,18 @@ async fn a_practitioner_takes_a_criterion_back_from_review() {
     let server = start().await;
     let priya = server.as_user("practitioner@demo.test").await;
     // The evidence behind the criterion with Daniel is locked until it comes back.
-    let (status, _) = json(
-        server
-            .call(
-                &priya,
-                "portfolio/delete_evidence",
-                &[("id", "demo_priya_2")],
-            )
-            .await,
-    )
-    .await;
+    let (status, _) = server
+        .call_json(
+            &priya,
+            "portfolio/delete_evidence",
+            &[("id", "demo_priya_2")],
+        )
+        .await;
     assert_eq!(status, StatusCode::CONFLICT);
     let take_back = [("lineage", "sw_rights_justice_1")];
-    let (status, body) = json(
-        server
-            .call(&priya, "progression/withdraw_submission", &take_back)
-            .await,
-    )
-    .await;
+    let (status, body) = server
+        .call_json(&priya, "progression/withdraw_submission", &take_back)
+        .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let body = pathway(&server, &priya).await;
     let item = criterion(&body, "sw_rights_justice_1");
@@ -1091,15 +953,14 @@ async fn a_practitioner_takes_a_criterion_back_from_review() {
         item["reviews"].as_array().unwrap().last().unwrap()["action"],
         "in_progress"
     );
-    let (status, _) = json(
-        server
-            .call(&priya, "progression/withdraw_submission", &take_back)
-            .await,
-    )
-    .await;
+    let (status, _) = server
+        .call_json(&priya, "progression/withdraw_submission", &take_back)
+        .await;
     assert_eq!(status, StatusCode::CONFLICT, "nothing left to take back");
     let daniel = server.as_user("supervisor@demo.test").await;
-    let (_, queue) = json(server.call(&daniel, "progression/review_queue", &[]).await).await;
+    let (_, queue) = server
+        .call_json(&daniel, "progression/review_queue", &[])
+        .await;
     assert!(
         !queue
             .as_array()
@@ -1119,16 +980,13 @@ async fn work_begun_only_in_private_evidence_looks_not_started_to_others() {
         "in_progress"
     );
     let daniel = server.as_user("supervisor@demo.test").await;
-    let (_, theirs) = json(
-        server
-            .call(
-                &daniel,
-                "progression/person_pathway",
-                &[("person_id", "demo_practitioner")],
-            )
-            .await,
-    )
-    .await;
+    let (_, theirs) = server
+        .call_json(
+            &daniel,
+            "progression/person_pathway",
+            &[("person_id", "demo_practitioner")],
+        )
+        .await;
     assert_eq!(
         criterion(&theirs, "sw_contexts_organisations_1")["status"],
         "not_started"
@@ -1140,12 +998,9 @@ async fn a_request_closes_when_an_admin_changes_the_level_first() {
     let server = start().await;
     set_progress(&server, "ln_1", "senior_social_worker", "signed_off", &[]).await;
     let daniel = server.as_user("supervisor@demo.test").await;
-    let (status, case_id) = json(
-        server
-            .call(&daniel, "progression/open_case", &[("person_id", "ln_1")])
-            .await,
-    )
-    .await;
+    let (status, case_id) = server
+        .call_json(&daniel, "progression/open_case", &[("person_id", "ln_1")])
+        .await;
     assert_eq!(status, StatusCode::OK, "{case_id}");
     let case_id = case_id.as_str().unwrap().to_string();
     app::progression::case_store::record_level_change(
@@ -1171,12 +1026,9 @@ async fn a_request_closes_when_an_admin_changes_the_level_first() {
         ("decision", "approve"),
         ("reasons", "Evidence is complete."),
     ];
-    let (status, _) = json(
-        server
-            .call(&daniel, "progression/decide_case", &decision)
-            .await,
-    )
-    .await;
+    let (status, _) = server
+        .call_json(&daniel, "progression/decide_case", &decision)
+        .await;
     assert_eq!(status, StatusCode::CONFLICT);
     assert_eq!(
         career_level(&server, "ln_1").await,

@@ -7,7 +7,7 @@ use leptos_router::hooks::use_location;
 use super::api::{MarkAllSeen, my_notifications, unread_count};
 use crate::auth::roles::Action;
 use crate::shell::Guarded;
-use crate::ui::{ErrorSummary, general_error, loaded};
+use crate::ui::{ErrorSummary, count_successes, general_error, loaded, successes};
 
 /// Bumped when notifications are marked read, so the header count follows at once.
 #[derive(Clone, Copy)]
@@ -77,15 +77,11 @@ pub fn NotificationsPage() -> impl IntoView {
 #[component]
 fn Notifications() -> impl IntoView {
     let mark = ServerAction::<MarkAllSeen>::new();
-    let changed = use_context::<NotificationsChanged>().map(|c| c.0);
-    Effect::new(move |_| {
-        if mark.value().with(|v| matches!(v, Some(Ok(()))))
-            && let Some(changed) = changed
-        {
-            changed.update(|n| *n += 1);
-        }
-    });
-    let list = Resource::new(move || mark.version().get(), |_| my_notifications());
+    if let Some(changed) = use_context::<NotificationsChanged>() {
+        count_successes(mark.value(), changed.0);
+    }
+    let marked = successes(mark.value());
+    let list = Resource::new(move || marked.get(), |_| my_notifications());
     let general = general_error(mark.value());
     view! {
         <section class="page">

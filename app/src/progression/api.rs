@@ -99,7 +99,7 @@ mod server {
     use super::super::case_store;
     use super::super::data::{CaseSummary, CaseView, PathwayView, QueueItem, TeamMember};
     use super::super::framework_store::{self, PATHWAY};
-    use super::super::model::{DeciderRole, Decision, Verdict, may_decide};
+    use super::super::model::{DeciderRole, Decision, StepKind, Verdict, may_decide};
     use super::super::store;
     use crate::api;
     use crate::audit::audit;
@@ -124,24 +124,34 @@ mod server {
     pub async fn my_pathway() -> AppResult<PathwayView> {
         let viewer = require_viewer().await?;
         let state = api::state()?;
-        let mut person = store::person(&state.db, &viewer.org_id, &viewer.id).await?;
+        let person = store::person(&state.db, &viewer.org_id, &viewer.id).await?;
+        let view = store::pathway(&state.db, &viewer.org_id, &person, true).await?;
         // An automatic step can also become met without a sign-off (a new framework version
-        // retiring the last criterion outstanding), so it is checked when the page is read.
-        if let Some(level) =
+        // retiring the last criterion outstanding), so a page that shows it met applies it.
+        let automatic_and_met = view
+            .next
+            .as_ref()
+            .is_some_and(|next| next.kind == StepKind::Automatic)
+            && view.readiness.met();
+        if !automatic_and_met {
+            return Ok(view);
+        }
+        let Some(level) =
             case_store::apply_automatic_step(&state.db, &viewer.org_id, &person, &iso(today_uk()))
                 .await?
-        {
-            audit(
-                &state.db,
-                &viewer.org_id,
-                None,
-                "level.automatic",
-                &format!("person:{}", viewer.id),
-                format!("moved to {level}"),
-            )
-            .await?;
-            person = store::person(&state.db, &viewer.org_id, &viewer.id).await?;
-        }
+        else {
+            return Ok(view);
+        };
+        audit(
+            &state.db,
+            &viewer.org_id,
+            None,
+            "level.automatic",
+            &format!("person:{}", viewer.id),
+            format!("moved to {level}"),
+        )
+        .await?;
+        let person = store::person(&state.db, &viewer.org_id, &viewer.id).await?;
         store::pathway(&state.db, &viewer.org_id, &person, true).await
     }
 
@@ -388,7 +398,7 @@ mod server {
         let case = &access.case;
         let kind = case.kind();
         let may_set_panel = case.status == "open"
-            && kind == super::super::model::StepKind::Panel
+            && kind == StepKind::Panel
             && !access.role.is_subject
             && (access.role.is_supervisor || access.arranges);
         let panel_choices = if may_set_panel {

@@ -1,13 +1,11 @@
 //! Progression cases and level changes (server only): opening a request, the panel, the
 //! decision, automatic steps, and the level history they write. Scoped by the caller's org.
 
-use std::collections::HashMap;
-
 use surrealdb::types::{RecordId, SurrealValue};
 
 use super::data::CaseSummary;
 use super::framework_store::{self, Framework, PATHWAY};
-use super::model::{Decision, Readiness, Status, StepKind, check_can_open_case, readiness};
+use super::model::{Decision, Readiness, StepKind, check_can_open_case, readiness};
 use super::store::PersonRow;
 use crate::dates::uk_datetime;
 use crate::db::{Db, key};
@@ -145,12 +143,6 @@ pub async fn sits_on_open_panel(db: &Db, org: &str, viewer: &str, person: &str) 
     Ok(!cases.is_empty())
 }
 
-#[derive(SurrealValue)]
-struct StatusRow {
-    lineage: String,
-    status: String,
-}
-
 /// The person's readiness for their next step, and the step itself.
 pub async fn step_readiness(
     db: &Db,
@@ -166,11 +158,7 @@ pub async fn step_readiness(
         .bind(("org", framework.row.org.clone()))
         .await?
         .check()?;
-    let rows: Vec<StatusRow> = response.take(0)?;
-    let statuses: HashMap<String, Status> = rows
-        .into_iter()
-        .filter_map(|r| Status::from_key(&r.status).map(|s| (r.lineage, s)))
-        .collect();
+    let statuses = super::store::statuses(response.take(0)?);
     let (overall, _) = readiness(
         &framework.keys_for_level(&step.to_level),
         &statuses,
@@ -339,26 +327,39 @@ pub async fn panel_choices(
     Ok(rows.into_iter().map(|r| (r.id, r.name)).collect())
 }
 
-const DECIDE_CASE: &str = "
+/// Ends the person's current level and starts `$to`, as one step of a transaction. Needs
+/// `$org_id`, `$person` (a record), `$to`, `$today`, `$how` and `$decision` (the case, or NONE).
+macro_rules! move_level {
+    () => {
+        "
+        UPDATE level_history SET ended_on = $today WHERE person = $person AND ended_on = NONE
+            RETURN NONE;
+        CREATE level_history SET org = $org_id, person = $person, level = $to,
+            started_on = $today, how = $how, decision = $decision RETURN NONE;
+        UPDATE $person SET career_level = $to RETURN NONE;"
+    };
+}
+
+const DECIDE_CASE: &str = concat!(
+    "
     BEGIN TRANSACTION;
     LET $org_id = type::record('org', $org);
     LET $case_id = type::record('progression_case', $id);
+    LET $decision = $case_id;
     IF $approve AND $person.career_level != $from { THROW 'pathway:moved' };
     LET $done = UPDATE $case_id SET status = $status, decided_by = type::record('person', $actor),
         decided_at = time::now(), reasons = $reasons, actions = $actions
         WHERE org = $org_id AND status = 'open' RETURN id;
     IF array::len($done) = 0 { THROW 'pathway:not_open' };
-    IF $approve {
-        UPDATE level_history SET ended_on = $today WHERE person = $person AND ended_on = NONE
-            RETURN NONE;
-        CREATE level_history SET org = $org_id, person = $person, level = $to,
-            started_on = $today, how = $how, decision = $case_id RETURN NONE;
-        UPDATE $person SET career_level = $to RETURN NONE;
+    IF $approve {",
+    move_level!(),
+    "
     };
     CREATE notification SET org = $org_id, person = $person, kind = 'decision', text = $text,
         link = '/pathway' RETURN NONE;
     COMMIT TRANSACTION;
-";
+"
+);
 
 /// Records the decision on an open case; approval moves the person up and starts a new
 /// level history entry. The caller has checked the actor may decide.
@@ -405,7 +406,8 @@ pub async fn decide(
     }
 }
 
-const AUTOMATIC: &str = "
+const AUTOMATIC: &str = concat!(
+    "
     BEGIN TRANSACTION;
     LET $org_id = type::record('org', $org);
     IF $person.career_level != $from { THROW 'pathway:moved' };
@@ -414,15 +416,15 @@ const AUTOMATIC: &str = "
         status = 'approved', signed_off = $signed_off, required = $required,
         decided_at = time::now(),
         reasons = 'The required criteria were all signed off.';
-    UPDATE level_history SET ended_on = $today WHERE person = $person AND ended_on = NONE
-        RETURN NONE;
-    CREATE level_history SET org = $org_id, person = $person, level = $to, started_on = $today,
-        how = 'automatic', decision = $created[0].id RETURN NONE;
-    UPDATE $person SET career_level = $to RETURN NONE;
+    LET $how = 'automatic';
+    LET $decision = $created[0].id;",
+    move_level!(),
+    "
     CREATE notification SET org = $org_id, person = $person, kind = 'decision', text = $text,
         link = '/pathway' RETURN NONE;
     COMMIT TRANSACTION;
-";
+"
+);
 
 /// Moves the person up if their next step is automatic and now met. Returns the new level.
 pub async fn apply_automatic_step(
@@ -465,18 +467,21 @@ pub async fn apply_automatic_step(
     }
 }
 
-const LEVEL_CHANGE: &str = "
+const LEVEL_CHANGE: &str = concat!(
+    "
     BEGIN TRANSACTION;
-    LET $p = type::record('person', $person);
-    UPDATE level_history SET ended_on = $today WHERE person = $p AND ended_on = NONE RETURN NONE;
-    CREATE level_history SET org = type::record('org', $org), person = $p, level = $level,
-        started_on = $today, how = $how RETURN NONE;
+    LET $org_id = type::record('org', $org);
+    LET $person = type::record('person', $person_key);
+    LET $decision = NONE;",
+    move_level!(),
+    "
     -- A request for a step from the old level no longer applies.
     UPDATE progression_case SET status = 'withdrawn', decided_at = time::now(),
         reasons = 'Closed because the career level was changed by an admin.'
-        WHERE person = $p AND status = 'open' RETURN NONE;
+        WHERE person = $person AND status = 'open' RETURN NONE;
     COMMIT TRANSACTION;
-";
+"
+);
 
 /// Records a level set outside a case (an admin's edit, an appointment by recruitment).
 pub async fn record_level_change(
@@ -489,8 +494,8 @@ pub async fn record_level_change(
 ) -> AppResult<()> {
     db.query(LEVEL_CHANGE)
         .bind(("org", org.to_string()))
-        .bind(("person", person.to_string()))
-        .bind(("level", level.to_string()))
+        .bind(("person_key", person.to_string()))
+        .bind(("to", level.to_string()))
         .bind(("how", how.to_string()))
         .bind(("today", today.to_string()))
         .await?

@@ -75,7 +75,7 @@ pub async fn person_in_reach(db: &Db, org: &str, viewer: &str, id: &str) -> AppR
 }
 
 #[derive(SurrealValue)]
-struct ProgressRow {
+pub(super) struct ProgressRow {
     lineage: String,
     status: String,
 }
@@ -120,7 +120,7 @@ const PERSON_RECORDS: &str = "
         WHERE person = $p AND org = $o ORDER BY started_on DESC;
 ";
 
-fn statuses(rows: Vec<ProgressRow>) -> HashMap<String, Status> {
+pub(super) fn statuses(rows: Vec<ProgressRow>) -> HashMap<String, Status> {
     rows.into_iter()
         .filter_map(|row| Status::from_key(&row.status).map(|s| (row.lineage, s)))
         .collect()
@@ -662,13 +662,23 @@ struct LastSubmissionRow {
     comment: String,
 }
 
-const QUEUE: &str = "
+/// The viewer's active supervisees (line-managed or assessed) as `$people`: two statements.
+macro_rules! supervisees {
+    () => {
+        "
     LET $me = type::record('person', $viewer);
     LET $people = (SELECT VALUE id FROM person WHERE org = type::record('org', $org)
-        AND active = true AND (line_manager = $me OR assessor = $me) AND id != $me);
+        AND active = true AND (line_manager = $me OR assessor = $me) AND id != $me);"
+    };
+}
+
+const QUEUE: &str = concat!(
+    supervisees!(),
+    "
     SELECT person, person.name AS person_name, lineage, <string> updated_at AS at
         FROM progress WHERE person IN $people AND status = 'submitted' ORDER BY at;
-";
+"
+);
 
 const QUEUE_DETAIL: &str = "
     SELECT id, owner, kind, title, date, what_happened, what_i_did, what_i_learned, what_next,
@@ -785,17 +795,17 @@ struct MemberProgressRow {
     status: String,
 }
 
-const TEAM: &str = "
-    LET $me = type::record('person', $viewer);
-    LET $people = (SELECT VALUE id FROM person WHERE org = type::record('org', $org)
-        AND active = true AND (line_manager = $me OR assessor = $me) AND id != $me);
+const TEAM: &str = concat!(
+    supervisees!(),
+    "
     SELECT id, name, career_level, team.name AS team_name, line_manager, sort_name
         FROM person WHERE id IN $people ORDER BY sort_name;
     SELECT person, lineage, status FROM progress WHERE person IN $people;
     SELECT owner AS person, <string> created_at AS at FROM evidence
         WHERE owner IN $people AND private = false;
     SELECT person, <string> at AS at FROM review WHERE person IN $people;
-";
+"
+);
 
 /// The supervisor's team: each supervisee's level, readiness, pending reviews and last activity.
 pub async fn team(db: &Db, org: &str, viewer: &str) -> AppResult<Vec<TeamMember>> {

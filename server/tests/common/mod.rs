@@ -169,6 +169,16 @@ impl TestServer {
             .expect("request sent")
     }
 
+    /// Calls a server function and reads its status and JSON answer.
+    pub async fn call_json(
+        &self,
+        client: &Browser,
+        function: &str,
+        form: &[(&str, &str)],
+    ) -> (StatusCode, Value) {
+        json(self.call(client, function, form).await).await
+    }
+
     pub async fn sign_in(&self, client: &Browser, email: &str, password: &str) -> Response {
         self.call(
             client,

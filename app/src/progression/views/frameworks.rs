@@ -15,7 +15,8 @@ use crate::dates::uk_date;
 use crate::people::model::Choice;
 use crate::shell::Guarded;
 use crate::ui::{
-    ErrorSummary, Notice, SelectField, TextArea, field_errors, general_error, loaded, successes,
+    ErrorSummary, Notice, SelectField, TextArea, count_successes, field_errors, general_error,
+    loaded, successes,
 };
 
 #[component]
@@ -378,12 +379,7 @@ fn CriterionRow(
     let mapped_text = (!mapped.is_empty()).then(|| format!("Also evidences {}", mapped.join(", ")));
     let maps_to = criterion.maps_to.clone();
     let edit = ServerAction::<EditCriterion>::new();
-    let edited = actions.edited;
-    Effect::new(move |_| {
-        if edit.value().with(|v| matches!(v, Some(Ok(())))) {
-            edited.update(|n| *n += 1);
-        }
-    });
+    count_successes(edit.value(), actions.edited);
     let edit_errors = field_errors(edit.value());
     let edit_problem = general_error(edit.value());
     let statement_error =

@@ -12,7 +12,9 @@ use crate::dates::uk_date;
 use crate::portfolio::model::{EvidenceDetail, PROMPTS};
 use crate::progression::model::EvidenceKind;
 use crate::shell::Guarded;
-use crate::ui::{ErrorSummary, Notice, field_errors, focus_soon, general_error, loaded};
+use crate::ui::{
+    ErrorSummary, Notice, count_successes, field_errors, focus_soon, general_error, loaded,
+};
 
 #[component]
 pub fn ReviewsPage() -> impl IntoView {
@@ -81,11 +83,7 @@ fn Reviews() -> impl IntoView {
 fn QueueCard(item: QueueItem, changed: RwSignal<u32>) -> impl IntoView {
     let decide = ServerAction::<ReviewCriterion>::new();
     let prefix = format!("review-{}-{}", item.person_id, item.lineage);
-    Effect::new(move |_| {
-        if decide.value().with(|v| matches!(v, Some(Ok(())))) {
-            changed.update(|n| *n += 1);
-        }
-    });
+    count_successes(decide.value(), changed);
     let errors = field_errors(decide.value());
     let general = general_error(decide.value());
     let comment_error =
