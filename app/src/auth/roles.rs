@@ -66,6 +66,8 @@ pub enum Action {
     ManageTeams,
     /// Edit progression frameworks and publish new versions.
     ManageFrameworks,
+    /// Coordinate the ASYE: see the whole cohort, start programmes, record moderation.
+    CoordinateAsye,
     /// Arrange progression panels and see every open progression request in the council.
     ArrangePanels,
 }
@@ -82,7 +84,10 @@ fn role_allows(role: Role, action: Action) -> bool {
         _ if action == UseOwnAccount => true,
         Role::Practitioner => false,
         Role::Supervisor => matches!(action, ViewSupervisees),
-        Role::LearningLead => matches!(action, CurateLearning | ReadInsight | ManageFrameworks),
+        Role::LearningLead => matches!(
+            action,
+            CurateLearning | ReadInsight | ManageFrameworks | CoordinateAsye
+        ),
         Role::Leader => matches!(action, ReadInsight),
         Role::Admin => matches!(
             action,

@@ -53,6 +53,9 @@ pub struct CpdForm {
     pub peer_date: String,
     #[serde(default)]
     pub peer_learnt: String,
+    /// Present when the box letting supervisors read the text is ticked.
+    #[serde(default)]
+    pub shared: Option<String>,
 }
 
 /// A validated CPD record, ready for the store.
@@ -65,6 +68,7 @@ pub struct CpdInput {
     pub learnt: String,
     pub impact: String,
     pub peer: Option<PeerReflection>,
+    pub shared: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -179,8 +183,72 @@ impl CpdForm {
             learnt,
             impact,
             peer,
+            shared: self.shared.is_some(),
         })
     }
+}
+
+/// A saved CPD record, as its owner (or a supervisor it is shared with) reads it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CpdRecord {
+    pub id: String,
+    pub kind: String,
+    pub title: String,
+    pub description: String,
+    pub date: String,
+    pub learnt: String,
+    pub impact: String,
+    pub peer_with: String,
+    pub peer_date: String,
+    pub peer_learnt: String,
+    pub peer: bool,
+    /// The owner lets their supervisors read the text.
+    pub shared: bool,
+    /// Titles of other records this one reads the same as.
+    pub duplicates: Vec<String>,
+}
+
+impl CpdRecord {
+    pub fn text(&self) -> String {
+        format!(
+            "{} {} {} {}",
+            self.title, self.description, self.learnt, self.impact
+        )
+    }
+
+    pub fn form(&self) -> CpdForm {
+        CpdForm {
+            kind: self.kind.clone(),
+            title: self.title.clone(),
+            description: self.description.clone(),
+            date: self.date.clone(),
+            learnt: self.learnt.clone(),
+            impact: self.impact.clone(),
+            peer_with: self.peer_with.clone(),
+            peer_date: self.peer_date.clone(),
+            peer_learnt: self.peer_learnt.clone(),
+            shared: self.shared.then(|| "on".to_string()),
+        }
+    }
+}
+
+/// One registration year of a person's CPD: where they stand and the records.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CpdYear {
+    pub person_name: String,
+    pub status: super::rules::CpdStatus,
+    pub records: Vec<CpdRecord>,
+    /// Registration years with records, newest first, for moving between years.
+    pub years: Vec<i32>,
+}
+
+/// A new record prefilled from something already written: a piece of evidence or a
+/// supervision session.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CpdDraft {
+    pub form: CpdForm,
+    pub source: Option<String>,
+    pub source_label: Option<String>,
 }
 
 #[cfg(test)]

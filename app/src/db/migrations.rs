@@ -20,6 +20,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "progression",
         surql: include_str!("migrations/0002_progression.surql"),
     },
+    Migration {
+        version: 3,
+        name: "early_career",
+        surql: include_str!("migrations/0003_early_career.surql"),
+    },
 ];
 
 pub const LATEST_SCHEMA_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].version;

@@ -467,6 +467,65 @@ pub async fn apply_automatic_step(
     }
 }
 
+const ASYE_PASS: &str = concat!(
+    "
+    BEGIN TRANSACTION;
+    LET $org_id = type::record('org', $org);
+    IF $person.career_level != $from { THROW 'pathway:moved' };
+    LET $created = CREATE progression_case SET org = $org_id, person = $person,
+        framework = $framework, from_level = $from, to_level = $to, kind = 'automatic',
+        status = 'approved', signed_off = 0, required = 0, decided_at = time::now(),
+        reasons = 'The ASYE was passed and the moderation panel confirmed it.';
+    LET $how = 'automatic';
+    LET $decision = $created[0].id;",
+    move_level!(),
+    "
+    CREATE notification SET org = $org_id, person = $person, kind = 'decision', text = $text,
+        link = '/pathway' RETURN NONE;
+    COMMIT TRANSACTION;
+"
+);
+
+/// Passing the ASYE is the automatic step out of the NQSW level: moves the person up if
+/// their next step is automatic. Returns the new level.
+pub async fn apply_asye_pass(
+    db: &Db,
+    org: &str,
+    person: &PersonRow,
+    today: &str,
+) -> AppResult<Option<String>> {
+    let Some(framework) = framework_store::current(db, org, PATHWAY).await? else {
+        return Ok(None);
+    };
+    let Some(step) = framework.step_from(&person.career_level) else {
+        return Ok(None);
+    };
+    if step.kind() != StepKind::Automatic {
+        return Ok(None);
+    }
+    let to = step.to_level.clone();
+    let text = format!(
+        "Congratulations: you passed your ASYE and are now {}.",
+        framework.level_name(&to)
+    );
+    let result = db
+        .query(ASYE_PASS)
+        .bind(("org", org.to_string()))
+        .bind(("person", person.id.clone()))
+        .bind(("framework", framework.row.id.clone()))
+        .bind(("from", person.career_level.clone()))
+        .bind(("to", to.clone()))
+        .bind(("today", today.to_string()))
+        .bind(("text", text))
+        .await
+        .map(crate::db::check_thrown)?;
+    match result {
+        Ok(_) => Ok(Some(to)),
+        Err(e) if framework_store::thrown(&e, "pathway:moved") => Ok(None),
+        Err(e) => Err(e.into()),
+    }
+}
+
 const LEVEL_CHANGE: &str = concat!(
     "
     BEGIN TRANSACTION;
