@@ -22,6 +22,8 @@ pub mod audit;
 #[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
+pub mod export;
+#[cfg(feature = "ssr")]
 pub mod seed;
 #[cfg(feature = "ssr")]
 pub mod state;
@@ -31,7 +33,9 @@ use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
+use asye::views::{AsyeCohortPage, AsyePersonPage, MyAsyePage};
 use auth::views::{AccountPage, LoginPage};
+use cpd::views::{CpdEditPage, CpdPage, CpdPrintPage};
 use notify::views::{NotificationsPage, provide_notifications};
 use people::views::{MyTeamPage, PeoplePage, PersonEditPage, TeamsPage};
 use portfolio::views::{EvidenceEditPage, EvidencePage};
@@ -40,6 +44,7 @@ use progression::views::{
     SuperviseePathwayPage,
 };
 use shell::{HomePage, Layout, NotFound, provide_auth};
+use supervision::views::SupervisionPage;
 
 /// The HTML document around the app, rendered on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -103,6 +108,14 @@ fn Frame() -> impl IntoView {
                     <Route path=path!("/evidence") view=EvidencePage ssr=SsrMode::Async />
                     <Route path=path!("/evidence/new") view=EvidenceEditPage ssr=SsrMode::Async />
                     <Route path=path!("/evidence/:id") view=EvidenceEditPage ssr=SsrMode::Async />
+                    <Route path=path!("/asye") view=MyAsyePage ssr=SsrMode::Async />
+                    <Route path=path!("/asye/cohort") view=AsyeCohortPage ssr=SsrMode::Async />
+                    <Route path=path!("/asye/:id") view=AsyePersonPage ssr=SsrMode::Async />
+                    <Route path=path!("/cpd") view=CpdPage ssr=SsrMode::Async />
+                    <Route path=path!("/cpd/new") view=CpdEditPage ssr=SsrMode::Async />
+                    <Route path=path!("/cpd/print") view=CpdPrintPage ssr=SsrMode::Async />
+                    <Route path=path!("/cpd/:id") view=CpdEditPage ssr=SsrMode::Async />
+                    <Route path=path!("/supervision") view=SupervisionPage ssr=SsrMode::Async />
                     <Route path=path!("/reviews") view=ReviewsPage ssr=SsrMode::Async />
                     <Route path=path!("/progression") view=CasesPage ssr=SsrMode::Async />
                     <Route path=path!("/progression/:id") view=CasePage ssr=SsrMode::Async />

@@ -94,9 +94,12 @@ impl FieldParts {
         name: &'static str,
         error_key: Option<&'static str>,
         errors: Signal<FieldErrors>,
+        id: Option<&'static str>,
     ) -> Self {
         let key = error_key.unwrap_or(name);
-        let id = format!("field-{}", key.replace(['[', ']'], "-"));
+        let id = id
+            .map(str::to_string)
+            .unwrap_or_else(|| format!("field-{}", key.replace(['[', ']'], "-")));
         FieldParts {
             hint_id: format!("{id}-hint"),
             error_id: format!("{id}-error"),
@@ -158,8 +161,11 @@ pub fn Field(
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional)] hint: Option<&'static str>,
     #[prop(optional)] required: bool,
+    /// The control's id, where a page has two forms with fields of the same name.
+    #[prop(optional)]
+    id: Option<&'static str>,
 ) -> impl IntoView {
-    let parts = FieldParts::new(name, error_key, errors);
+    let parts = FieldParts::new(name, error_key, errors, id);
     let (id, message, described_by) = (
         parts.id.clone(),
         parts.message,
@@ -259,8 +265,13 @@ pub fn SelectField(
     options: Vec<crate::people::model::Choice>,
     selected: Option<String>,
     #[prop(optional)] empty: Option<&'static str>,
+    /// The control's id, where a page has two forms with fields of the same name.
+    #[prop(optional)]
+    id: Option<&'static str>,
 ) -> impl IntoView {
-    let id = format!("field-{error_key}");
+    let id = id
+        .map(str::to_string)
+        .unwrap_or_else(|| format!("field-{error_key}"));
     let error_id = format!("{id}-error");
     let message = Signal::derive(move || errors.with(|e| e.get(error_key).map(str::to_string)));
     view! {
@@ -304,8 +315,11 @@ pub fn TextArea(
     #[prop(optional)] hint: Option<&'static str>,
     #[prop(default = 4)] rows: u32,
     #[prop(optional)] required: bool,
+    /// The control's id, where a page has two forms with fields of the same name.
+    #[prop(optional)]
+    id: Option<&'static str>,
 ) -> impl IntoView {
-    let parts = FieldParts::new(name, error_key, errors);
+    let parts = FieldParts::new(name, error_key, errors, id);
     let (id, message, described_by) = (
         parts.id.clone(),
         parts.message,

@@ -41,6 +41,10 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
     let health = Router::new()
         .route("/healthz", get(health))
         .with_state(state.db.clone());
+    let exports = Router::new()
+        .route("/export/cpd.csv", get(app::export::cpd_csv))
+        .route("/export/asye-cohort.csv", get(app::export::asye_cohort_csv))
+        .with_state(state.clone());
     Router::new()
         .leptos_routes_with_context(
             &options,
@@ -57,6 +61,7 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
         ))
         .with_state(options)
         .merge(health)
+        .merge(exports)
         .layer(middleware::from_fn(guard::refuse_cross_site))
         .layer(middleware::from_fn(guard::security_headers))
         .layer(CatchPanicLayer::custom(guard::panic_response))

@@ -408,6 +408,16 @@ pub(crate) mod server {
 
     pub async fn asye_cohort(filter: CohortFilter) -> AppResult<Cohort> {
         let viewer = require_viewer().await?;
+        let state = api::state()?;
+        cohort_for(&state.db, &viewer, &filter).await
+    }
+
+    /// The coordinator's whole cohort, or a supervisor's own NQSWs, optionally in one team.
+    pub async fn cohort_for(
+        db: &crate::db::Db,
+        viewer: &Viewer,
+        filter: &CohortFilter,
+    ) -> AppResult<Cohort> {
         let whole = viewer.can(Action::CoordinateAsye);
         if !whole {
             viewer.require(Action::ViewSupervisees)?;
@@ -416,8 +426,6 @@ pub(crate) mod server {
         if let Some(team) = &team {
             check_id(team).map_err(|_| AppError::field("team", "Choose a team from the list."))?;
         }
-        let state = api::state()?;
-        let db = &state.db;
         let people = if whole {
             None
         } else {

@@ -76,20 +76,20 @@ pub(crate) mod server {
     }
 
     pub async fn year_of(
+        db: &crate::db::Db,
         person: &str,
         person_name: String,
         org: &str,
         year: RegistrationYear,
         only_shared: bool,
     ) -> AppResult<CpdYear> {
-        let state = api::state()?;
-        let mut records = store::year(&state.db, org, person, year).await?;
+        let mut records = store::year(db, org, person, year).await?;
         let peer = records.iter().filter(|r| r.peer).count() as u32;
         let status = status(year, records.len() as u32, peer, today_uk());
         if only_shared {
             records.retain(|r| r.shared);
         }
-        let mut years = store::years(&state.db, org, person).await?;
+        let mut years = store::years(db, org, person).await?;
         let current = RegistrationYear::containing(today_uk()).0;
         if !years.contains(&current) {
             years.push(current);
@@ -106,7 +106,16 @@ pub(crate) mod server {
     pub async fn my_cpd(year: Option<i32>) -> AppResult<CpdYear> {
         let viewer = require_viewer().await?;
         let year = pick_year(year)?;
-        year_of(&viewer.id, viewer.name.clone(), &viewer.org_id, year, false).await
+        let state = api::state()?;
+        year_of(
+            &state.db,
+            &viewer.id,
+            viewer.name.clone(),
+            &viewer.org_id,
+            year,
+            false,
+        )
+        .await
     }
 
     pub async fn supervisee_cpd(person_id: String, year: Option<i32>) -> AppResult<CpdYear> {
@@ -116,7 +125,15 @@ pub(crate) mod server {
         let state = api::state()?;
         let person = person_in_reach(&state.db, &viewer.org_id, &viewer.id, &person_id).await?;
         let own = key(&person.id) == viewer.id;
-        year_of(&person_id, person.name, &viewer.org_id, year, !own).await
+        year_of(
+            &state.db,
+            &person_id,
+            person.name,
+            &viewer.org_id,
+            year,
+            !own,
+        )
+        .await
     }
 
     pub async fn get_cpd(id: String) -> AppResult<CpdRecord> {

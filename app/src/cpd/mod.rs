@@ -6,6 +6,4 @@ pub mod rules;
 pub mod views;
 
 #[cfg(feature = "ssr")]
-pub mod export;
-#[cfg(feature = "ssr")]
 pub mod store;

@@ -8,6 +8,10 @@ pub struct Section {
     pub label: &'static str,
     pub href: &'static str,
     pub action: Action,
+    /// Shown also to people this action allows.
+    pub or: Option<Action>,
+    /// Shown only to people at this career level.
+    pub level: Option<&'static str>,
 }
 
 /// Every section that exists, in navigation order.
@@ -16,51 +20,99 @@ pub const SECTIONS: &[Section] = &[
         label: "Home",
         href: "/",
         action: Action::UseOwnAccount,
+        or: None,
+        level: None,
     },
     Section {
         label: "My pathway",
         href: "/pathway",
         action: Action::UseOwnAccount,
+        or: None,
+        level: None,
     },
     Section {
         label: "Evidence",
         href: "/evidence",
         action: Action::UseOwnAccount,
+        or: None,
+        level: None,
+    },
+    Section {
+        label: "My ASYE",
+        href: "/asye",
+        action: Action::UseOwnAccount,
+        or: None,
+        level: Some("nqsw"),
+    },
+    Section {
+        label: "CPD",
+        href: "/cpd",
+        action: Action::UseOwnAccount,
+        or: None,
+        level: None,
+    },
+    Section {
+        label: "Supervision",
+        href: "/supervision",
+        action: Action::UseOwnAccount,
+        or: None,
+        level: None,
     },
     Section {
         label: "Reviews",
         href: "/reviews",
         action: Action::ViewSupervisees,
+        or: None,
+        level: None,
     },
     Section {
         label: "My team",
         href: "/team",
         action: Action::ViewSupervisees,
+        or: None,
+        level: None,
+    },
+    Section {
+        label: "ASYE cohort",
+        href: "/asye/cohort",
+        action: Action::CoordinateAsye,
+        or: Some(Action::ViewSupervisees),
+        level: None,
     },
     Section {
         label: "Progression requests",
         href: "/progression",
         action: Action::ArrangePanels,
+        or: None,
+        level: None,
     },
     Section {
         label: "Frameworks",
         href: "/frameworks",
         action: Action::ManageFrameworks,
+        or: None,
+        level: None,
     },
     Section {
         label: "People",
         href: "/admin/people",
         action: Action::ManagePeople,
+        or: None,
+        level: None,
     },
     Section {
         label: "Teams",
         href: "/admin/teams",
         action: Action::ManageTeams,
+        or: None,
+        level: None,
     },
     Section {
         label: "My account",
         href: "/account",
         action: Action::UseOwnAccount,
+        or: None,
+        level: None,
     },
 ];
 
@@ -68,7 +120,12 @@ pub fn sections_for(viewer: &Viewer) -> Vec<Section> {
     SECTIONS
         .iter()
         .copied()
-        .filter(|section| viewer.can(section.action))
+        .filter(|section| viewer.can(section.action) || section.or.is_some_and(|a| viewer.can(a)))
+        .filter(|section| {
+            section
+                .level
+                .is_none_or(|level| viewer.career_level == level)
+        })
         .collect()
 }
 

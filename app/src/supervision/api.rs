@@ -129,6 +129,7 @@ pub(crate) mod server {
             supervisees: cadences(db, &viewer.org_id, &supervisees).await?,
             sessions,
             counterparts,
+            today: crate::dates::iso(today_uk()),
         })
     }
 

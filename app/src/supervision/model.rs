@@ -221,6 +221,8 @@ pub struct SupervisionLog {
     pub supervisees: Vec<Cadence>,
     pub sessions: Vec<Session>,
     pub counterparts: Vec<Counterpart>,
+    /// Today in the UK, for the form's default date.
+    pub today: String,
 }
 
 #[cfg(test)]
