@@ -35,7 +35,7 @@ use leptos_router::{SsrMode, path};
 
 use asye::views::{AsyeCohortPage, AsyePersonPage, MyAsyePage};
 use auth::views::{AccountPage, LoginPage};
-use cpd::views::{CpdEditPage, CpdPage, CpdPrintPage};
+use cpd::views::{CpdEditPage, CpdPage, CpdPrintPage, SuperviseeCpdPage};
 use notify::views::{NotificationsPage, provide_notifications};
 use people::views::{MyTeamPage, PeoplePage, PersonEditPage, TeamsPage};
 use portfolio::views::{EvidenceEditPage, EvidencePage};
@@ -104,6 +104,7 @@ fn Frame() -> impl IntoView {
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
                     <Route path=path!("/team") view=MyTeamPage ssr=SsrMode::Async />
                     <Route path=path!("/team/:id") view=SuperviseePathwayPage ssr=SsrMode::Async />
+                    <Route path=path!("/team/:id/cpd") view=SuperviseeCpdPage ssr=SsrMode::Async />
                     <Route path=path!("/pathway") view=MyPathwayPage ssr=SsrMode::Async />
                     <Route path=path!("/evidence") view=EvidencePage ssr=SsrMode::Async />
                     <Route path=path!("/evidence/new") view=EvidenceEditPage ssr=SsrMode::Async />

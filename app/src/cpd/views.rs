@@ -421,3 +421,53 @@ fn PrintedRecord(number: usize, record: CpdRecord) -> impl IntoView {
         </article>
     }
 }
+
+#[component]
+pub fn SuperviseeCpdPage() -> impl IntoView {
+    view! {
+        <Title text="CPD" />
+        <Guarded action=Action::ViewSupervisees>
+            <SuperviseeCpd />
+        </Guarded>
+    }
+}
+
+/// A supervisee's registration year: counts and status always, the text of shared records.
+#[component]
+fn SuperviseeCpd() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let data = Resource::new(
+        move || {
+            (
+                params.with(|p| p.get("id").unwrap_or_default()),
+                query.with(|q| year_from_query(q.get("year"))),
+            )
+        },
+        |(id, year)| super::api::supervisee_cpd(id, year),
+    );
+    view! {
+        <section class="page">
+            <p>
+                <a href="/team">"Back to my team"</a>
+            </p>
+            {loaded(data, move |data: CpdYear| {
+                view! {
+                    <h1>"CPD: " {data.person_name.clone()}</h1>
+                    <CpdStatusPanel status=data.status />
+                    <h2>"Records shared with you"</h2>
+                    {if data.records.is_empty() {
+                        view! { <p class="empty">"They have not shared the text of any record this year. You see how many they have and whether they are on track."</p> }.into_any()
+                    } else {
+                        data.records
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, r)| view! { <PrintedRecord number=i + 1 record=r /> })
+                            .collect_view()
+                            .into_any()
+                    }}
+                }
+            })}
+        </section>
+    }
+}

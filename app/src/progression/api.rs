@@ -306,7 +306,34 @@ mod server {
         let viewer = require_viewer().await?;
         viewer.require(Action::ViewSupervisees)?;
         let state = api::state()?;
-        store::team(&state.db, &viewer.org_id, &viewer.id).await
+        let db = &state.db;
+        let mut members = store::team(db, &viewer.org_id, &viewer.id).await?;
+        let people: Vec<(surrealdb::types::RecordId, String)> = members
+            .iter()
+            .map(|m| {
+                (
+                    surrealdb::types::RecordId::new("person", m.id.as_str()),
+                    m.name.clone(),
+                )
+            })
+            .collect();
+        let today = today_uk();
+        let year = crate::cpd::rules::RegistrationYear::containing(today);
+        let counts = crate::cpd::store::counts(
+            db,
+            &viewer.org_id,
+            people.iter().map(|(id, _)| id.clone()).collect(),
+            year,
+        )
+        .await?;
+        let cadences =
+            crate::supervision::api::server::cadences(db, &viewer.org_id, &people).await?;
+        for (member, cadence) in members.iter_mut().zip(cadences) {
+            let (records, peer) = counts.get(&member.id).copied().unwrap_or((0, 0));
+            member.cpd = Some(crate::cpd::rules::status(year, records, peer, today));
+            member.supervision = Some(cadence);
+        }
+        Ok(members)
     }
 
     pub async fn open_case(person_id: Option<String>, account: String) -> AppResult<String> {

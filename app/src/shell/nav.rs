@@ -157,7 +157,15 @@ mod tests {
     fn practitioners_see_home_and_account() {
         assert_eq!(
             labels(&[Role::Practitioner]),
-            vec!["Home", "My pathway", "Evidence", "My account"]
+            vec![
+                "Home",
+                "My pathway",
+                "Evidence",
+                "My ASYE",
+                "CPD",
+                "Supervision",
+                "My account"
+            ]
         );
     }
 
@@ -169,8 +177,12 @@ mod tests {
                 "Home",
                 "My pathway",
                 "Evidence",
+                "My ASYE",
+                "CPD",
+                "Supervision",
                 "Reviews",
                 "My team",
+                "ASYE cohort",
                 "My account"
             ]
         );
@@ -184,6 +196,9 @@ mod tests {
                 "Home",
                 "My pathway",
                 "Evidence",
+                "My ASYE",
+                "CPD",
+                "Supervision",
                 "Progression requests",
                 "Frameworks",
                 "People",
@@ -191,5 +206,15 @@ mod tests {
                 "My account"
             ]
         );
+    }
+
+    #[test]
+    fn only_nqsws_see_their_asye_and_coordinators_see_the_cohort() {
+        let mut lead = viewer(&[Role::LearningLead]);
+        lead.career_level = "advanced_practitioner".into();
+        let labels: Vec<&str> = sections_for(&lead).iter().map(|s| s.label).collect();
+        assert!(!labels.contains(&"My ASYE"));
+        assert!(labels.contains(&"ASYE cohort"));
+        assert!(labels.contains(&"CPD"));
     }
 }

@@ -28,6 +28,8 @@ pub fn TeamProgress() -> impl IntoView {
                             <th scope="col">"Level"</th>
                             <th scope="col">"Readiness for next level"</th>
                             <th scope="col" class="num">"Waiting for you"</th>
+                            <th scope="col">"CPD this year"</th>
+                            <th scope="col">"Supervision"</th>
                             <th scope="col">"Last activity"</th>
                         </tr>
                     </thead>
@@ -77,6 +79,18 @@ pub fn TeamProgress() -> impl IntoView {
                                             } else {
                                                 view! { <span>"0"</span> }.into_any()
                                             }}
+                                        </td>
+                                        <td>
+                                            {m.cpd.map(|c| view! {
+                                                <a href=format!("/team/{}/cpd", m.id)><span class=crate::cpd::views::state_class(c.state)>{c.state.label()}</span></a>
+                                                <span class="cell-sub">{format!("{} records, {} with peer reflection", c.records, c.peer_reflections)}</span>
+                                            })}
+                                        </td>
+                                        <td>
+                                            {m.supervision.clone().map(|c| view! {
+                                                <span class=if c.behind() { "tag tag-danger" } else { "tag tag-done" }>{if c.behind() { "Behind" } else { "Up to date" }}</span>
+                                                <span class="cell-sub">{c.state_label()}</span>
+                                            })}
                                         </td>
                                         <td>{m.last_activity.clone().unwrap_or_else(|| "None yet".into())}</td>
                                     </tr>
