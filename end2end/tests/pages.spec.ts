@@ -18,7 +18,20 @@ const pagesByRole: Record<string, string[]> = {
     '/frameworks/demo_kss_v1',
     '/notifications',
   ],
-  'supervisor@demo.test': ['/', '/team', '/team/ln_2', '/reviews', '/account', '/notifications'],
+  'supervisor@demo.test': [
+    '/',
+    '/team',
+    '/team/ln_2',
+    '/team/ln_3/cpd',
+    '/reviews',
+    '/account',
+    '/notifications',
+    '/asye/cohort',
+    '/asye/ln_4',
+    '/supervision',
+    '/cpd',
+  ],
+  'learning.lead@demo.test': ['/asye/cohort', '/asye/da_3', '/cpd', '/supervision'],
   'practitioner@demo.test': [
     '/',
     '/account',
@@ -29,6 +42,11 @@ const pagesByRole: Record<string, string[]> = {
     '/evidence?kind=reflection&from=2026-10-01',
     '/evidence/demo_priya_0',
     '/notifications',
+    '/asye',
+    '/cpd',
+    '/cpd/new',
+    '/cpd/print',
+    '/supervision',
   ],
 };
 
@@ -68,6 +86,18 @@ test.describe('on a phone', () => {
     }
     await mainNav(page).getByRole('link', { name: 'Teams' }).tap();
     await expect(page.getByRole('heading', { name: 'Services and teams' })).toBeVisible();
+  });
+
+  test('early-career pages fit the screen', async ({ page }) => {
+    await signIn(page, 'practitioner@demo.test');
+    for (const path of ['/asye', '/cpd', '/cpd/new', '/cpd/print', '/supervision']) {
+      await page.goto(path);
+      await hydrated(page);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+    }
   });
 });
 

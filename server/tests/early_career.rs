@@ -370,7 +370,8 @@ fn cpd_form<'a>(title: &'a str, date: &'a str, peer: bool) -> Vec<(&'a str, &'a 
 #[tokio::test]
 async fn cpd_status_counts_records_and_peer_reflection_and_flags_duplicates() {
     let server = start().await;
-    let oliver = server.as_user("oliver.brennan@demo.test").await;
+    // Mei Lin is a social work assistant, not yet registered, with no CPD of her own.
+    let oliver = server.as_user("meilin.chen@demo.test").await;
     let (status, year) = server.call_json(&oliver, "cpd/my_cpd", &[]).await;
     assert_eq!(status, StatusCode::OK, "{year}");
     assert_eq!(year["status"]["records"], 0);

@@ -345,7 +345,7 @@ pub(crate) mod server {
             person_id: key(&row.person),
             name: row.person_name.clone(),
             team: row.team_name.clone().unwrap_or_default(),
-            assessor: row.assessor_name.clone().unwrap_or_default(),
+            assessor: row.assessor_label(),
             start: row.start.clone(),
             end: iso(c.end),
             status: row.status.clone(),

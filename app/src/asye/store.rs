@@ -20,6 +20,7 @@ pub struct ProgrammeRow {
     pub team: Option<RecordId>,
     pub team_name: Option<String>,
     pub line_manager: Option<RecordId>,
+    pub line_manager_name: Option<String>,
     pub assessor: Option<RecordId>,
     pub assessor_name: Option<String>,
     pub coordinator_name: Option<String>,
@@ -38,6 +39,7 @@ pub struct ProgrammeRow {
 
 const PROGRAMME_FIELDS: &str = "id, person, person.name AS person_name, person.team AS team,
     person.team.name AS team_name, person.line_manager AS line_manager,
+    person.line_manager.name AS line_manager_name,
     person.assessor AS assessor, person.assessor.name AS assessor_name,
     coordinator.name AS coordinator_name, start, contracted_hours, status, recommendation,
     recommendation_notes, recommended_on, recommended_by.name AS recommended_by_name,
@@ -98,6 +100,17 @@ pub struct Records {
     pub self_assessments: Vec<SelfAssessmentRow>,
     pub time: Vec<TimeRow>,
     pub adjustments: Vec<AdjustmentRow>,
+}
+
+impl ProgrammeRow {
+    /// The named assessor, or the line manager, who assesses when nobody else is named.
+    pub fn assessor_label(&self) -> String {
+        match (&self.assessor_name, &self.line_manager_name) {
+            (Some(assessor), _) => assessor.clone(),
+            (None, Some(manager)) => format!("{manager} (line manager)"),
+            (None, None) => "Not assigned".to_string(),
+        }
+    }
 }
 
 impl Records {

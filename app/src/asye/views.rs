@@ -201,7 +201,7 @@ fn Programme(view: AsyeView, actions: Actions) -> impl IntoView {
                 </div>
             }
         })}
-        <Timeline entries=view.timeline.clone() />
+        <Timeline entries=view.timeline.clone() own=p.own />
         <Reviews view=view.clone() person=person.clone() action=actions.review show_form=p.assess && active />
         <Observations view=view.clone() person=person.clone() action=actions.observation show_form=(p.own || p.assess) && active />
         <SelfAssessments view=view.clone() person=person.clone() action=actions.self_assessment show_form=p.own && active />
@@ -212,10 +212,10 @@ fn Programme(view: AsyeView, actions: Actions) -> impl IntoView {
 }
 
 #[component]
-fn Timeline(entries: Vec<TimelineEntry>) -> impl IntoView {
+fn Timeline(entries: Vec<TimelineEntry>, own: bool) -> impl IntoView {
     view! {
         <section aria-labelledby="timeline-heading">
-            <h2 id="timeline-heading">"My year at a glance"</h2>
+            <h2 id="timeline-heading">{if own { "My year at a glance" } else { "The year at a glance" }}</h2>
             <ol class="timeline" data-testid="timeline">
                 {entries
                     .into_iter()
@@ -635,14 +635,27 @@ fn CohortTable(rows: Vec<CohortRow>) -> impl IntoView {
                             <td>{uk_date(&r.start)}</td>
                             <td class="num">{r.reviews_done}</td>
                             <td class="num">{r.observations} " of " {r.observations_required}</td>
-                            <td>{if r.overdue.is_empty() { view! { "None" }.into_any() } else { view! { <span class="tag tag-danger">{r.overdue.join(", ")}</span> }.into_any() }}</td>
-                            <td>{if r.due_soon.is_empty() { view! { "None" }.into_any() } else { view! { <span class="tag tag-warn">{r.due_soon.join(", ")}</span> }.into_any() }}</td>
+                            <td>{tags(r.overdue.clone(), "tag tag-danger")}</td>
+                            <td>{tags(r.due_soon.clone(), "tag tag-warn")}</td>
                             <td>{r.next.as_ref().map(|n| format!("{} ({})", n.label, uk_date(&n.due))).unwrap_or_default()}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>
             </table>
         </div>
+    }
+    .into_any()
+}
+
+/// Milestones as a list of tags, or "None".
+fn tags(items: Vec<String>, class: &'static str) -> AnyView {
+    if items.is_empty() {
+        return view! { "None" }.into_any();
+    }
+    view! {
+        <ul class="tag-list">
+            {items.into_iter().map(|i| view! { <li class=class>{i}</li> }).collect_view()}
+        </ul>
     }
     .into_any()
 }

@@ -53,6 +53,15 @@ pub fn deadline_text(status: &CpdStatus) -> String {
     }
 }
 
+/// "1 of 2 needed", or once met, "3 (2 needed)".
+fn needed(have: u32, need: u32) -> String {
+    if have >= need {
+        format!("{have} ({need} needed)")
+    } else {
+        format!("{have} of {need} needed")
+    }
+}
+
 /// Where a person stands for a registration year, in words and counts.
 #[component]
 pub fn CpdStatusPanel(status: CpdStatus) -> impl IntoView {
@@ -68,11 +77,11 @@ pub fn CpdStatusPanel(status: CpdStatus) -> impl IntoView {
             <dl class="facts">
                 <div>
                     <dt>"Records this year"</dt>
-                    <dd data-testid="cpd-records">{status.records} " of " {status.required_records} " needed"</dd>
+                    <dd data-testid="cpd-records">{needed(status.records, status.required_records)}</dd>
                 </div>
                 <div>
                     <dt>"With peer reflection"</dt>
-                    <dd data-testid="cpd-peer">{status.peer_reflections} " of " {status.required_peer_reflections} " needed"</dd>
+                    <dd data-testid="cpd-peer">{needed(status.peer_reflections, status.required_peer_reflections)}</dd>
                 </div>
             </dl>
         </section>

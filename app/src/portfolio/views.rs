@@ -257,6 +257,11 @@ fn EvidenceEdit() -> impl IntoView {
                     (Some(Ok(evidence)), Some(Ok(choices))) => {
                         view! {
                             <h1>{if evidence.is_some() { "Edit evidence" } else { "Add evidence" }}</h1>
+                            {evidence.as_ref().map(|e| view! {
+                                <p>
+                                    <a href=format!("/cpd/new?evidence={}", e.id)>"Make a CPD record from this evidence"</a>
+                                </p>
+                            })}
                             <EvidenceForm evidence=evidence.clone() choices action=save />
                             {evidence.map(|e| view! { <DeleteForm evidence=e action=delete /> })}
                         }

@@ -330,7 +330,12 @@ mod server {
             crate::supervision::api::server::cadences(db, &viewer.org_id, &people).await?;
         for (member, cadence) in members.iter_mut().zip(cadences) {
             let (records, peer) = counts.get(&member.id).copied().unwrap_or((0, 0));
-            member.cpd = Some(crate::cpd::rules::status(year, records, peer, today));
+            // Social work assistants are not registered with Social Work England.
+            let registered = !matches!(
+                member.level_key.as_str(),
+                "social_work_assistant" | "not_social_work"
+            );
+            member.cpd = registered.then(|| crate::cpd::rules::status(year, records, peer, today));
             member.supervision = Some(cadence);
         }
         Ok(members)

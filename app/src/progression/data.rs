@@ -108,6 +108,7 @@ pub struct TeamMember {
     pub pending_reviews: u32,
     pub last_activity: Option<String>,
     pub relationship: String,
+    pub level_key: String,
     /// Where they stand for the current registration year (counts only, never the text).
     pub cpd: Option<crate::cpd::rules::CpdStatus>,
     /// Whether their supervision is up to date.

@@ -889,6 +889,7 @@ pub async fn team(db: &Db, org: &str, viewer: &str) -> AppResult<Vec<TeamMember>
                     .filter(|at| !at.is_empty())
                     .map(|at| uk_datetime(at)),
                 relationship: if manages { "Line manager" } else { "Assessor" }.to_string(),
+                level_key: m.career_level.clone(),
                 cpd: None,
                 supervision: None,
             }

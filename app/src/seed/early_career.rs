@@ -284,6 +284,34 @@ const CPD: &[(&str, &str, &str, i64, bool, bool)] = &[
     ),
 ];
 
+/// Pairs of CPD titles for the generated records, varied so no two read the same.
+const GENERATED_TITLES: &[(&str, &str)] = &[
+    (
+        "Working with domestic abuse: the Safe and Together model",
+        "Research briefing: the voice of the child in assessments",
+    ),
+    (
+        "Court skills for social workers",
+        "Reading: relationship-based practice",
+    ),
+    (
+        "Signs of Safety two-day training",
+        "Research in Practice: exploitation and county lines",
+    ),
+    (
+        "Parental mental health and children",
+        "Reading: writing for families, not about them",
+    ),
+    (
+        "Life story work with looked-after children",
+        "Briefing: the Children's Social Care National Framework",
+    ),
+    (
+        "Neurodiversity awareness for practitioners",
+        "Reading: cumulative harm and neglect",
+    ),
+];
+
 fn cpd_text(title: &str) -> (String, String, String) {
     let t = title.to_lowercase();
     (
@@ -466,6 +494,29 @@ pub async fn seed_early_career(db: &Db, org: &RecordId, today: Date) -> AppResul
             i += 1;
         }
     }
+    // Monthly supervision for everyone else with a manager, most recently within the month.
+    for (i, p) in super::PEOPLE.iter().enumerate() {
+        let Some(manager) = p.manager else { continue };
+        if p.key == "ln_3"
+            || PROGRAMMES.iter().any(|d| d.person == p.key)
+            || p.key.starts_with("x_")
+        {
+            continue;
+        }
+        for back in [8 + (i as i64 % 18), 38 + (i as i64 % 18)] {
+            supervision.push(SupervisionSeed {
+                org: org.clone(),
+                supervisee: person(p.key),
+                supervisor: person(manager),
+                held_on: iso(days(today, -back)),
+                minutes: 60,
+                kind: if back < 30 { "individual" } else { "case" }.into(),
+                notes: "Caseload and case discussion; learning goals for the next month agreed."
+                    .into(),
+                recorded_by: person(manager),
+            });
+        }
+    }
     // A registered social worker whose supervision has fallen behind (monthly expected).
     supervision.push(SupervisionSeed {
         org: org.clone(),
@@ -482,8 +533,36 @@ pub async fn seed_early_career(db: &Db, org: &RecordId, today: Date) -> AppResul
 
     let year = RegistrationYear::containing(today);
     let year_start = year.start().unwrap_or(today);
+    // Everyone else who is registered has met this year's requirement: two records, one
+    // with peer reflection. Social work assistants and non-social-work staff are not
+    // registered with Social Work England.
+    let mut generated: Vec<(&str, &str, &str, i64, bool, bool)> = Vec::new();
+    for (i, p) in super::PEOPLE.iter().enumerate() {
+        let registered = !matches!(p.level, "social_work_assistant" | "not_social_work");
+        if !registered || CPD.iter().any(|(owner, ..)| *owner == p.key) {
+            continue;
+        }
+        let (first, second) = GENERATED_TITLES[i % GENERATED_TITLES.len()];
+        generated.push((
+            p.key,
+            first,
+            "course",
+            150 + (i as i64 % 5) * 20,
+            true,
+            false,
+        ));
+        generated.push((
+            p.key,
+            second,
+            "reading",
+            30 + (i as i64 % 4) * 15,
+            false,
+            false,
+        ));
+    }
     let cpd = CPD
         .iter()
+        .chain(generated.iter())
         .map(|(owner, title, kind, ago, peer, shared)| {
             let date = days(today, -ago).max(year_start);
             let (description, learnt, impact) = cpd_text(title);

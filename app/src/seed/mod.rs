@@ -48,7 +48,7 @@ const TEAMS: &[(&str, &str, Option<&str>)] = &[
     ("academy", "Learning Academy", Some("workforce")),
 ];
 
-struct DemoPerson {
+pub(crate) struct DemoPerson {
     key: &'static str,
     name: &'static str,
     email: &'static str,
@@ -66,7 +66,7 @@ macro_rules! person {
     };
 }
 
-const PEOPLE: &[DemoPerson] = &[
+pub(crate) const PEOPLE: &[DemoPerson] = &[
     // The five demo sign-ins.
     person!(
         "demo_practitioner",

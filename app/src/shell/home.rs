@@ -31,6 +31,8 @@ fn Home() -> impl IntoView {
             <div class="card-grid">
                 <ProfileCard />
                 <PathwayCard />
+                {(viewer.career_level == "nqsw").then(|| view! { <AsyeCard /> })}
+                <CpdCard />
                 {viewer.can(Action::ViewSupervisees).then(|| view! { <TeamCard /> })}
                 {viewer.can(Action::ManagePeople).then(|| view! { <AdminCard /> })}
             </div>
@@ -72,6 +74,58 @@ fn ProfileCard() -> impl IntoView {
                     <p>
                         <a href="/account">"Your account and password"</a>
                     </p>
+                }
+            })}
+        </article>
+    }
+}
+
+#[component]
+fn AsyeCard() -> impl IntoView {
+    let asye = Resource::new(|| (), |_| crate::asye::api::my_asye());
+    view! {
+        <article class="card">
+            <h2>"Your ASYE"</h2>
+            {loaded(asye, |asye| match asye {
+                None => view! { <p>"Your ASYE coordinator has not set up your programme yet."</p> }.into_any(),
+                Some(asye) => {
+                    let overdue = asye
+                        .timeline
+                        .iter()
+                        .filter(|e| e.state == crate::asye::schedule::MilestoneState::Overdue)
+                        .count();
+                    view! {
+                        {asye.next_due.map(|next| view! {
+                            <p>"Next: " <strong>{next.label}</strong> ", due " {crate::dates::uk_date(&next.due)} "."</p>
+                        })}
+                        {(overdue > 0).then(|| view! {
+                            <p><span class="tag tag-danger">{overdue} " overdue"</span></p>
+                        })}
+                        <p><a href="/asye">"See your ASYE timeline"</a></p>
+                    }
+                        .into_any()
+                }
+            })}
+        </article>
+    }
+}
+
+#[component]
+fn CpdCard() -> impl IntoView {
+    let cpd = Resource::new(|| (), |_| crate::cpd::api::my_cpd(None));
+    view! {
+        <article class="card">
+            <h2>"Your CPD"</h2>
+            {loaded(cpd, |year| {
+                let status = year.status;
+                view! {
+                    <p>
+                        <span class=crate::cpd::views::state_class(status.state)>{status.state.label()}</span>
+                        " " {status.records} {if status.records == 1 { " record" } else { " records" }}
+                        " this registration year, " {status.peer_reflections} " with peer reflection."
+                    </p>
+                    <p>{crate::cpd::views::deadline_text(&status)} "."</p>
+                    <p><a href="/cpd">"Record and review your CPD"</a></p>
                 }
             })}
         </article>

@@ -187,6 +187,14 @@ impl Cadence {
         !matches!(self.state, SupervisionState::UpToDate { .. })
     }
 
+    pub fn short_label(&self) -> &'static str {
+        match self.state {
+            SupervisionState::UpToDate { .. } => "Up to date",
+            SupervisionState::Behind { .. } => "Behind",
+            SupervisionState::NoneRecorded => "None recorded",
+        }
+    }
+
     pub fn state_label(&self) -> String {
         match self.state {
             SupervisionState::UpToDate { next_due } => {

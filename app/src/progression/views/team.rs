@@ -81,15 +81,22 @@ pub fn TeamProgress() -> impl IntoView {
                                             }}
                                         </td>
                                         <td>
-                                            {m.cpd.map(|c| view! {
-                                                <a href=format!("/team/{}/cpd", m.id)><span class=crate::cpd::views::state_class(c.state)>{c.state.label()}</span></a>
-                                                <span class="cell-sub">{format!("{} records, {} with peer reflection", c.records, c.peer_reflections)}</span>
-                                            })}
+                                            {match m.cpd {
+                                                Some(c) => {
+                                                    let link = format!("/team/{}/cpd", m.id);
+                                                    view! {
+                                                        <a href=link><span class=crate::cpd::views::state_class(c.state)>{c.state.label()}</span></a>
+                                                        <span class="cell-note">{format!("{} {}, {} with peer reflection", c.records, if c.records == 1 { "record" } else { "records" }, c.peer_reflections)}</span>
+                                                    }
+                                                        .into_any()
+                                                }
+                                                None => view! { <span class="cell-note">"Not registered"</span> }.into_any(),
+                                            }}
                                         </td>
                                         <td>
                                             {m.supervision.clone().map(|c| view! {
-                                                <span class=if c.behind() { "tag tag-danger" } else { "tag tag-done" }>{if c.behind() { "Behind" } else { "Up to date" }}</span>
-                                                <span class="cell-sub">{c.state_label()}</span>
+                                                <span class=if c.behind() { "tag tag-danger" } else { "tag tag-done" }>{c.short_label()}</span>
+                                                <span class="cell-note">{c.state_label()}</span>
                                             })}
                                         </td>
                                         <td>{m.last_activity.clone().unwrap_or_else(|| "None yet".into())}</td>
