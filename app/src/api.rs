@@ -9,7 +9,8 @@ use crate::state::AppState;
 
 pub fn state() -> AppResult<AppState> {
     use_context::<AppState>().ok_or_else(|| {
-        tracing::error!("AppState missing from context");
+        let uri = use_context::<Parts>().map(|parts| parts.uri.to_string());
+        tracing::error!(?uri, "AppState missing from context");
         AppError::Internal
     })
 }

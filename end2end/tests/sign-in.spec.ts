@@ -5,22 +5,32 @@ const roles = [
   {
     email: 'practitioner@demo.test',
     name: 'Priya Shah',
-    nav: ['Home', 'My pathway', 'Evidence', 'My account'],
+    nav: ['Home', 'My pathway', 'Evidence', 'My ASYE', 'CPD', 'Supervision', 'My account'],
   },
   {
     email: 'supervisor@demo.test',
     name: 'Daniel Okafor',
-    nav: ['Home', 'My pathway', 'Evidence', 'Reviews', 'My team', 'My account'],
+    nav: [
+      'Home',
+      'My pathway',
+      'Evidence',
+      'CPD',
+      'Supervision',
+      'Reviews',
+      'My team',
+      'ASYE cohort',
+      'My account',
+    ],
   },
   {
     email: 'learning.lead@demo.test',
     name: 'Helen Marsh',
-    nav: ['Home', 'My pathway', 'Evidence', 'Frameworks', 'My account'],
+    nav: ['Home', 'My pathway', 'Evidence', 'CPD', 'Supervision', 'ASYE cohort', 'Frameworks', 'My account'],
   },
   {
     email: 'leader@demo.test',
     name: 'Grace Whitfield',
-    nav: ['Home', 'My pathway', 'Evidence', 'My account'],
+    nav: ['Home', 'My pathway', 'Evidence', 'CPD', 'Supervision', 'My account'],
   },
   {
     email: 'admin@demo.test',

@@ -32,7 +32,7 @@ fn Home() -> impl IntoView {
                 <ProfileCard />
                 <PathwayCard />
                 {(viewer.career_level == "nqsw").then(|| view! { <AsyeCard /> })}
-                <CpdCard />
+                {(viewer.career_level != "not_social_work").then(|| view! { <CpdCard /> })}
                 {viewer.can(Action::ViewSupervisees).then(|| view! { <TeamCard /> })}
                 {viewer.can(Action::ManagePeople).then(|| view! { <AdminCard /> })}
             </div>

@@ -12,6 +12,8 @@ pub struct Section {
     pub or: Option<Action>,
     /// Shown only to people at this career level.
     pub level: Option<&'static str>,
+    /// Hidden from people at these levels (staff outside social work keep no CPD).
+    pub except: &'static [&'static str],
 }
 
 /// Every section that exists, in navigation order.
@@ -22,6 +24,7 @@ pub const SECTIONS: &[Section] = &[
         action: Action::UseOwnAccount,
         or: None,
         level: None,
+        except: &[],
     },
     Section {
         label: "My pathway",
@@ -29,6 +32,7 @@ pub const SECTIONS: &[Section] = &[
         action: Action::UseOwnAccount,
         or: None,
         level: None,
+        except: &[],
     },
     Section {
         label: "Evidence",
@@ -36,6 +40,7 @@ pub const SECTIONS: &[Section] = &[
         action: Action::UseOwnAccount,
         or: None,
         level: None,
+        except: &[],
     },
     Section {
         label: "My ASYE",
@@ -43,6 +48,7 @@ pub const SECTIONS: &[Section] = &[
         action: Action::UseOwnAccount,
         or: None,
         level: Some("nqsw"),
+        except: &[],
     },
     Section {
         label: "CPD",
@@ -50,6 +56,7 @@ pub const SECTIONS: &[Section] = &[
         action: Action::UseOwnAccount,
         or: None,
         level: None,
+        except: &["not_social_work"],
     },
     Section {
         label: "Supervision",
@@ -57,6 +64,7 @@ pub const SECTIONS: &[Section] = &[
         action: Action::UseOwnAccount,
         or: None,
         level: None,
+        except: &["not_social_work"],
     },
     Section {
         label: "Reviews",
@@ -64,6 +72,7 @@ pub const SECTIONS: &[Section] = &[
         action: Action::ViewSupervisees,
         or: None,
         level: None,
+        except: &[],
     },
     Section {
         label: "My team",
@@ -71,6 +80,7 @@ pub const SECTIONS: &[Section] = &[
         action: Action::ViewSupervisees,
         or: None,
         level: None,
+        except: &[],
     },
     Section {
         label: "ASYE cohort",
@@ -78,6 +88,7 @@ pub const SECTIONS: &[Section] = &[
         action: Action::CoordinateAsye,
         or: Some(Action::ViewSupervisees),
         level: None,
+        except: &[],
     },
     Section {
         label: "Progression requests",
@@ -85,6 +96,7 @@ pub const SECTIONS: &[Section] = &[
         action: Action::ArrangePanels,
         or: None,
         level: None,
+        except: &[],
     },
     Section {
         label: "Frameworks",
@@ -92,6 +104,7 @@ pub const SECTIONS: &[Section] = &[
         action: Action::ManageFrameworks,
         or: None,
         level: None,
+        except: &[],
     },
     Section {
         label: "People",
@@ -99,6 +112,7 @@ pub const SECTIONS: &[Section] = &[
         action: Action::ManagePeople,
         or: None,
         level: None,
+        except: &[],
     },
     Section {
         label: "Teams",
@@ -106,6 +120,7 @@ pub const SECTIONS: &[Section] = &[
         action: Action::ManageTeams,
         or: None,
         level: None,
+        except: &[],
     },
     Section {
         label: "My account",
@@ -113,6 +128,7 @@ pub const SECTIONS: &[Section] = &[
         action: Action::UseOwnAccount,
         or: None,
         level: None,
+        except: &[],
     },
 ];
 
@@ -126,6 +142,7 @@ pub fn sections_for(viewer: &Viewer) -> Vec<Section> {
                 .level
                 .is_none_or(|level| viewer.career_level == level)
         })
+        .filter(|section| !section.except.contains(&viewer.career_level.as_str()))
         .collect()
 }
 
@@ -216,5 +233,14 @@ mod tests {
         assert!(!labels.contains(&"My ASYE"));
         assert!(labels.contains(&"ASYE cohort"));
         assert!(labels.contains(&"CPD"));
+    }
+
+    #[test]
+    fn staff_outside_social_work_keep_no_cpd_or_supervision_log() {
+        let mut admin = viewer(&[Role::Admin]);
+        admin.career_level = "not_social_work".into();
+        let labels: Vec<&str> = sections_for(&admin).iter().map(|s| s.label).collect();
+        assert!(!labels.contains(&"CPD"), "{labels:?}");
+        assert!(!labels.contains(&"Supervision"), "{labels:?}");
     }
 }
