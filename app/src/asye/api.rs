@@ -77,8 +77,8 @@ pub(crate) mod server {
 
     use super::super::model::*;
     use super::super::schedule::{
-        ASYE_2026, MilestoneState, Pause, Progress, SelfAssessmentStage, TimelineItem,
-        active_weeks, cap_date, check_within_cap, end_date, next_due, protected_time, timeline,
+        MilestoneState, Pause, Progress, Rules, SelfAssessmentStage, TimelineItem, active_weeks,
+        cap_date, check_within_cap, end_date, next_due, protected_time, rules_for, timeline,
     };
     use super::super::store::{self, ProgrammeRow, Records};
     use crate::api::{self, check_id};
@@ -166,13 +166,19 @@ pub(crate) mod server {
         time: super::super::schedule::ProtectedTime,
     }
 
+    /// The design the programme follows: the one in force when it started.
+    fn rules_of(row: &ProgrammeRow) -> &'static Rules {
+        rules_for(parse_date(&row.start).unwrap_or_else(today_uk))
+    }
+
     fn compute(row: &ProgrammeRow, records: &Records, today: Date) -> Computed {
         let start = parse_date(&row.start).unwrap_or(today);
+        let rules = rules_of(row);
         let pauses = pauses(records);
         let extension = extension_months(records);
         let mut items = timeline(
             start,
-            &ASYE_2026,
+            rules,
             &pauses,
             extension,
             &progress(row, records),
@@ -183,12 +189,12 @@ pub(crate) mod server {
             items.retain(|i| i.state == MilestoneState::Done);
         }
         let logged: f64 = records.time.iter().map(|t| t.hours).sum();
-        let until = end_date(start, &ASYE_2026, &pauses, extension).min(today);
+        let until = end_date(start, rules, &pauses, extension).min(today);
         let weeks = active_weeks(start, until, &pauses);
         Computed {
             start,
-            end: end_date(start, &ASYE_2026, &pauses, extension),
-            time: protected_time(row.contracted_hours, weeks, logged, &ASYE_2026),
+            end: end_date(start, rules, &pauses, extension),
+            time: protected_time(row.contracted_hours, weeks, logged, rules),
             items,
         }
     }
@@ -222,7 +228,7 @@ pub(crate) mod server {
             team_name: row.team_name.clone().unwrap_or_default(),
             start: row.start.clone(),
             end: iso(c.end),
-            cap: iso(cap_date(c.start, &ASYE_2026)),
+            cap: iso(cap_date(c.start, rules_of(row))),
             assessor: row
                 .assessor_name
                 .clone()
@@ -245,7 +251,7 @@ pub(crate) mod server {
                     recorded_by: r.recorded_by_name.clone(),
                 })
                 .collect(),
-            open_reviews: ASYE_2026
+            open_reviews: rules_of(row)
                 .reviews
                 .iter()
                 .filter(|p| !done_months.contains(&(p.month as i64)))
@@ -268,7 +274,7 @@ pub(crate) mod server {
                     reflection: o.reflection.clone(),
                 })
                 .collect(),
-            observations_required: ASYE_2026.observations_required,
+            observations_required: rules_of(row).observations_required,
             self_assessments: records
                 .self_assessments
                 .iter()
@@ -351,7 +357,7 @@ pub(crate) mod server {
             status: row.status.clone(),
             reviews_done: records.reviews.len() as u32,
             observations: records.observations.len() as u32,
-            observations_required: ASYE_2026.observations_required,
+            observations_required: rules_of(row).observations_required,
             overdue: labels(MilestoneState::Overdue),
             due_soon,
             next: next_due(&c.items).map(entry),
@@ -434,13 +440,15 @@ pub(crate) mod server {
             Some(mine.into_iter().map(|(id, _)| id).collect())
         };
         let rows = store::programmes(db, &viewer.org_id, people, team).await?;
-        let records = store::records(db, rows.iter().map(|r| r.id.clone()).collect()).await?;
+        let mut records = store::records(db, rows.iter().map(|r| r.id.clone()).collect())
+            .await?
+            .by_programme();
         let today = today_uk();
         let (assessors, teams) = store::choices(db, &viewer.org_id).await?;
         Ok(Cohort {
             rows: rows
                 .iter()
-                .map(|r| cohort_row(r, &records.of(&r.id), today))
+                .map(|r| cohort_row(r, &records.remove(&key(&r.id)).unwrap_or_default(), today))
                 .collect(),
             teams,
             whole,
@@ -518,7 +526,7 @@ pub(crate) mod server {
             return Err(AppError::Forbidden);
         }
         still_active(&row)?;
-        let points: Vec<u32> = ASYE_2026.reviews.iter().map(|r| r.month).collect();
+        let points: Vec<u32> = rules_of(&row).reviews.iter().map(|r| r.month).collect();
         let input = form
             .validate(today_uk(), &points)
             .map_err(AppError::Validation)?;
@@ -644,7 +652,7 @@ pub(crate) mod server {
                 "months"
             }
         };
-        check_within_cap(start, &ASYE_2026, &all_pauses, extension)
+        check_within_cap(start, rules_of(&row), &all_pauses, extension)
             .map_err(|message| AppError::field(field, message))?;
         store::add_adjustment(&state.db, &viewer.org_id, &row.id, &viewer.id, &input).await?;
         audit(

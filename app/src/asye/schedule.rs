@@ -119,6 +119,27 @@ pub const ASYE_2026: Rules = Rules {
     cap_months: 24,
 };
 
+/// Every programme design there has been, oldest first, each with the first start date it
+/// applies to. A programme follows the design in force on the day it started, so a new design
+/// (the two-year Early Career Development Programme that replaces the ASYE from September
+/// 2027) is a new entry here, and programmes already running keep theirs.
+pub const PROGRAMME_RULES: &[(Date, &Rules)] = &[(time::macros::date!(2000 - 01 - 01), &ASYE_2026)];
+
+/// The rules of a programme that started on `start`: the newest design in force by then.
+pub fn rules_for(start: Date) -> &'static Rules {
+    rules_in(PROGRAMME_RULES, start)
+}
+
+fn rules_in(designs: &[(Date, &'static Rules)], start: Date) -> &'static Rules {
+    designs
+        .iter()
+        .rev()
+        .find(|(from, _)| *from <= start)
+        .or(designs.first())
+        .map(|(_, rules)| *rules)
+        .unwrap_or(&ASYE_2026)
+}
+
 /// A pause in the programme (sickness, bereavement, parental leave), first and last day
 /// inclusive. Why it was paused and who agreed it are recorded with the programme, not here.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -852,5 +873,31 @@ mod tests {
         let json = serde_json::to_string(&ASYE_2026).unwrap();
         let back: Rules = serde_json::from_str(&json).unwrap();
         assert_eq!(back, ASYE_2026);
+    }
+
+    #[test]
+    fn a_programme_keeps_the_design_in_force_when_it_started() {
+        const LONGER: Rules = Rules {
+            name: Cow::Borrowed("Early Career Development Programme"),
+            programme_months: 24,
+            ..ASYE_2026
+        };
+        let designs: &[(Date, &Rules)] = &[
+            (date!(2000 - 01 - 01), &ASYE_2026),
+            (date!(2027 - 09 - 01), &LONGER),
+        ];
+        assert_eq!(
+            rules_in(designs, date!(2027 - 08 - 31)).programme_months,
+            12
+        );
+        assert_eq!(
+            rules_in(designs, date!(2027 - 09 - 01)).programme_months,
+            24
+        );
+        assert_eq!(
+            rules_in(designs, date!(1999 - 01 - 01)).programme_months,
+            12
+        );
+        assert_eq!(rules_for(date!(2026 - 09 - 07)).name, "ASYE");
     }
 }

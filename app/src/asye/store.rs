@@ -114,40 +114,22 @@ impl ProgrammeRow {
 }
 
 impl Records {
-    /// The records of one programme.
-    pub fn of(&self, programme: &RecordId) -> Records {
-        Records {
-            reviews: self
-                .reviews
-                .iter()
-                .filter(|r| &r.programme == programme)
-                .cloned()
-                .collect(),
-            observations: self
-                .observations
-                .iter()
-                .filter(|r| &r.programme == programme)
-                .cloned()
-                .collect(),
-            self_assessments: self
-                .self_assessments
-                .iter()
-                .filter(|r| &r.programme == programme)
-                .cloned()
-                .collect(),
-            time: self
-                .time
-                .iter()
-                .filter(|r| &r.programme == programme)
-                .cloned()
-                .collect(),
-            adjustments: self
-                .adjustments
-                .iter()
-                .filter(|r| &r.programme == programme)
-                .cloned()
-                .collect(),
+    /// The records split by programme key, in one pass over each list.
+    pub fn by_programme(self) -> HashMap<String, Records> {
+        let mut map: HashMap<String, Records> = HashMap::new();
+        macro_rules! split {
+            ($field:ident) => {
+                for row in self.$field {
+                    map.entry(key(&row.programme)).or_default().$field.push(row);
+                }
+            };
         }
+        split!(reviews);
+        split!(observations);
+        split!(self_assessments);
+        split!(time);
+        split!(adjustments);
+        map
     }
 }
 
