@@ -239,14 +239,13 @@ fn person_field(person: String) -> impl IntoView {
     view! { <input type="hidden" name="person_id" value=person /> }
 }
 
-fn errors_of<T: 'static + Send + Sync>(
-    action: ServerAction<T>,
-) -> (Signal<FieldErrors>, Signal<Option<String>>)
+fn errors_of<T>(action: ServerAction<T>) -> (Signal<FieldErrors>, Signal<Option<String>>)
 where
     T: leptos::server_fn::ServerFn<Output = (), Error = crate::error::AppError>
         + Clone
         + Send
-        + Sync,
+        + Sync
+        + 'static,
 {
     (field_errors(action.value()), general_error(action.value()))
 }
