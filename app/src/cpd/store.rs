@@ -24,6 +24,7 @@ struct RecordRow {
     peer_learnt: Option<String>,
     peer: bool,
     shared: bool,
+    reg_year: i64,
 }
 
 impl From<RecordRow> for CpdRecord {
@@ -47,7 +48,7 @@ impl From<RecordRow> for CpdRecord {
 }
 
 const FIELDS: &str = "id, kind, title, description, date, learnt, impact, peer_with, peer_date,
-    peer_learnt, peer, shared";
+    peer_learnt, peer, shared, reg_year";
 
 /// Marks each record with the titles of the others in the list that read the same.
 pub fn mark_duplicates(records: &mut [CpdRecord]) {
@@ -115,7 +116,7 @@ pub async fn years(db: &Db, org: &str, owner: &str) -> AppResult<Vec<i32>> {
 pub async fn get(db: &Db, org: &str, owner: &str, id: &str) -> AppResult<CpdRecord> {
     let mut response = db
         .query(format!(
-            "SELECT {FIELDS}, reg_year FROM type::record('cpd_record', $id)
+            "SELECT {FIELDS} FROM type::record('cpd_record', $id)
                 WHERE owner = type::record('person', $owner) AND org = type::record('org', $org);"
         ))
         .bind(("org", org.to_string()))
@@ -123,39 +124,10 @@ pub async fn get(db: &Db, org: &str, owner: &str, id: &str) -> AppResult<CpdReco
         .bind(("id", id.to_string()))
         .await?
         .check()?;
-    #[derive(SurrealValue)]
-    struct WithYear {
-        id: RecordId,
-        kind: String,
-        title: String,
-        description: String,
-        date: String,
-        learnt: String,
-        impact: String,
-        peer_with: Option<String>,
-        peer_date: Option<String>,
-        peer_learnt: Option<String>,
-        peer: bool,
-        shared: bool,
-        reg_year: i64,
-    }
-    let rows: Vec<WithYear> = response.take(0)?;
+    let rows: Vec<RecordRow> = response.take(0)?;
     let row = rows.into_iter().next().ok_or(AppError::NotFound)?;
     let reg_year = RegistrationYear(row.reg_year as i32);
-    let mut record = CpdRecord::from(RecordRow {
-        id: row.id,
-        kind: row.kind,
-        title: row.title,
-        description: row.description,
-        date: row.date,
-        learnt: row.learnt,
-        impact: row.impact,
-        peer_with: row.peer_with,
-        peer_date: row.peer_date,
-        peer_learnt: row.peer_learnt,
-        peer: row.peer,
-        shared: row.shared,
-    });
+    let mut record = CpdRecord::from(row);
     // Duplicates are among the same year's records, where the regulator would see both.
     let mut all = year(db, org, owner, reg_year).await?;
     if let Some(marked) = all.iter_mut().find(|r| r.id == record.id) {

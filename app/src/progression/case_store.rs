@@ -414,8 +414,7 @@ const AUTOMATIC: &str = concat!(
     LET $created = CREATE progression_case SET org = $org_id, person = $person,
         framework = $framework, from_level = $from, to_level = $to, kind = 'automatic',
         status = 'approved', signed_off = $signed_off, required = $required,
-        decided_at = time::now(),
-        reasons = 'The required criteria were all signed off.';
+        decided_at = time::now(), reasons = $reasons;
     LET $how = 'automatic';
     LET $decision = $created[0].id;",
     move_level!(),
@@ -446,45 +445,57 @@ pub async fn apply_automatic_step(
         "Congratulations: you are now {}. Your criteria for this step are all signed off.",
         framework.level_name(&to)
     );
+    let moved = Automatic {
+        framework: framework.row.id.clone(),
+        to: to.clone(),
+        signed_off: readiness.signed_off as i64,
+        required: readiness.required as i64,
+        reasons: "The required criteria were all signed off.",
+        text,
+    };
+    move_automatically(db, org, person, moved, today).await
+}
+
+/// An automatic move: where to, on what grounds, and what the person is told.
+struct Automatic {
+    framework: surrealdb::types::RecordId,
+    to: String,
+    signed_off: i64,
+    required: i64,
+    reasons: &'static str,
+    text: String,
+}
+
+/// Records an approved automatic case and moves the person; someone else having moved them
+/// in the meantime is not an error. Returns the new level.
+async fn move_automatically(
+    db: &Db,
+    org: &str,
+    person: &PersonRow,
+    moved: Automatic,
+    today: &str,
+) -> AppResult<Option<String>> {
     let result = db
         .query(AUTOMATIC)
         .bind(("org", org.to_string()))
         .bind(("person", person.id.clone()))
-        .bind(("framework", framework.row.id.clone()))
+        .bind(("framework", moved.framework))
         .bind(("from", person.career_level.clone()))
-        .bind(("to", to.clone()))
-        .bind(("signed_off", readiness.signed_off as i64))
-        .bind(("required", readiness.required as i64))
+        .bind(("to", moved.to.clone()))
+        .bind(("signed_off", moved.signed_off))
+        .bind(("required", moved.required))
+        .bind(("reasons", moved.reasons))
         .bind(("today", today.to_string()))
-        .bind(("text", text))
+        .bind(("text", moved.text))
         .await
         .map(crate::db::check_thrown)?;
     match result {
-        Ok(_) => Ok(Some(to)),
+        Ok(_) => Ok(Some(moved.to)),
         // Someone else moved them in the meantime: nothing more to do.
         Err(e) if framework_store::thrown(&e, "pathway:moved") => Ok(None),
         Err(e) => Err(e.into()),
     }
 }
-
-const ASYE_PASS: &str = concat!(
-    "
-    BEGIN TRANSACTION;
-    LET $org_id = type::record('org', $org);
-    IF $person.career_level != $from { THROW 'pathway:moved' };
-    LET $created = CREATE progression_case SET org = $org_id, person = $person,
-        framework = $framework, from_level = $from, to_level = $to, kind = 'automatic',
-        status = 'approved', signed_off = 0, required = 0, decided_at = time::now(),
-        reasons = 'The ASYE was passed and the moderation panel confirmed it.';
-    LET $how = 'automatic';
-    LET $decision = $created[0].id;",
-    move_level!(),
-    "
-    CREATE notification SET org = $org_id, person = $person, kind = 'decision', text = $text,
-        link = '/pathway' RETURN NONE;
-    COMMIT TRANSACTION;
-"
-);
 
 /// Passing the ASYE is the automatic step out of the NQSW level: moves the person up if
 /// their next step is automatic. Returns the new level.
@@ -508,22 +519,15 @@ pub async fn apply_asye_pass(
         "Congratulations: you passed your ASYE and are now {}.",
         framework.level_name(&to)
     );
-    let result = db
-        .query(ASYE_PASS)
-        .bind(("org", org.to_string()))
-        .bind(("person", person.id.clone()))
-        .bind(("framework", framework.row.id.clone()))
-        .bind(("from", person.career_level.clone()))
-        .bind(("to", to.clone()))
-        .bind(("today", today.to_string()))
-        .bind(("text", text))
-        .await
-        .map(crate::db::check_thrown)?;
-    match result {
-        Ok(_) => Ok(Some(to)),
-        Err(e) if framework_store::thrown(&e, "pathway:moved") => Ok(None),
-        Err(e) => Err(e.into()),
-    }
+    let moved = Automatic {
+        framework: framework.row.id.clone(),
+        to,
+        signed_off: 0,
+        required: 0,
+        reasons: "The ASYE was passed and the moderation panel confirmed it.",
+        text,
+    };
+    move_automatically(db, org, person, moved, today).await
 }
 
 const LEVEL_CHANGE: &str = concat!(
