@@ -83,6 +83,15 @@ async fn an_nqsw_cannot_record_their_own_review_outcome() {
     assert_eq!(response.status(), StatusCode::OK);
     let view = my_asye(&server, &priya).await;
     assert_eq!(state_of(&view, "6-month review"), "Done");
+    let (_, notes) = server
+        .call_json(&priya, "notify/my_notifications", &[])
+        .await;
+    assert!(
+        notes
+            .to_string()
+            .contains("recorded your 6-month ASYE review: on track"),
+        "{notes}"
+    );
     let (status, body) = server.call_json(&daniel, "asye/record_review", &form).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     assert!(body.to_string().contains("already been recorded"), "{body}");

@@ -541,6 +541,20 @@ pub(crate) mod server {
             format!("{}-month review: {}", input.month, input.outcome),
         )
         .await?;
+        crate::notify::store::send(
+            &state.db,
+            &viewer.org_id,
+            &row.person,
+            "asye",
+            format!(
+                "{} recorded your {}-month ASYE review: {}.",
+                viewer.name,
+                input.month,
+                label_of(REVIEW_OUTCOMES, &input.outcome).to_lowercase()
+            ),
+            "/asye".into(),
+        )
+        .await?;
         back_to(&person_id, &viewer, "review");
         Ok(())
     }
@@ -699,9 +713,24 @@ pub(crate) mod server {
             Some(&viewer.id),
             "asye.recommendation",
             &format!("person:{person_id}"),
-            outcome,
+            outcome.clone(),
         )
         .await?;
+        if let Some(coordinator) = store::coordinator_of(&state.db, &row.id).await? {
+            crate::notify::store::send(
+                &state.db,
+                &viewer.org_id,
+                &coordinator,
+                "asye",
+                format!(
+                    "{}'s ASYE final recommendation ({}) is ready for moderation.",
+                    row.person_name,
+                    label_of(RECOMMENDATIONS, &outcome).to_lowercase()
+                ),
+                format!("/asye/{person_id}"),
+            )
+            .await?;
+        }
         back_to(&person_id, &viewer, "recommendation");
         Ok(())
     }
@@ -742,6 +771,20 @@ pub(crate) mod server {
             format!("{outcome} ({recommendation})"),
         )
         .await?;
+        if status != "passed" {
+            crate::notify::store::send(
+                &state.db,
+                &viewer.org_id,
+                &row.person,
+                "asye",
+                format!(
+                    "The ASYE moderation panel has decided: {}.",
+                    label_of(MODERATIONS, &outcome).to_lowercase()
+                ),
+                "/asye".into(),
+            )
+            .await?;
+        }
         if status == "passed" {
             let person =
                 crate::progression::store::person(&state.db, &viewer.org_id, &person_id).await?;

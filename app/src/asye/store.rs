@@ -479,6 +479,17 @@ pub async fn set_moderation(
     Ok(())
 }
 
+/// The programme's coordinator, if it has one.
+pub async fn coordinator_of(db: &Db, programme: &RecordId) -> AppResult<Option<RecordId>> {
+    let mut response = db
+        .query("SELECT VALUE coordinator FROM ONLY $programme;")
+        .bind(("programme", programme.clone()))
+        .await?
+        .check()?;
+    let coordinator: Option<RecordId> = response.take(0)?;
+    Ok(coordinator)
+}
+
 /// People at a level without a programme, for a coordinator to start one: (key, name).
 pub async fn without_programme(
     db: &Db,

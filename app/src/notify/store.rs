@@ -72,3 +72,26 @@ pub async fn mark_all_seen(db: &Db, org: &str, person: &str) -> AppResult<()> {
     .check()?;
     Ok(())
 }
+
+/// Tells `person` something, with a link to where it happened.
+pub async fn send(
+    db: &Db,
+    org: &str,
+    person: &RecordId,
+    kind: &str,
+    text: String,
+    link: String,
+) -> AppResult<()> {
+    db.query(
+        "CREATE notification SET org = type::record('org', $org), person = $person, kind = $kind,
+            text = $text, link = $link RETURN NONE;",
+    )
+    .bind(("org", org.to_string()))
+    .bind(("person", person.clone()))
+    .bind(("kind", kind.to_string()))
+    .bind(("text", text))
+    .bind(("link", link))
+    .await?
+    .check()?;
+    Ok(())
+}
