@@ -9,8 +9,13 @@ use crate::state::AppState;
 
 pub fn state() -> AppResult<AppState> {
     use_context::<AppState>().ok_or_else(|| {
-        let uri = use_context::<Parts>().map(|parts| parts.uri.to_string());
-        tracing::error!(?uri, "AppState missing from context");
+        // A page's data can still be loading when its browser goes away (a click onwards, a
+        // closed tab); the request's context is gone by then and nobody awaits the answer.
+        // Anything else without the state is a wiring bug.
+        match use_context::<Parts>() {
+            None => tracing::debug!("request ended before its data was loaded"),
+            Some(parts) => tracing::error!(uri = %parts.uri, "AppState missing from context"),
+        }
         AppError::Internal
     })
 }
