@@ -152,6 +152,24 @@ test('supervision falling behind is flagged to the supervisor, and notes stay wi
   const natalie = page.getByRole('row').filter({ hasText: 'Natalie Greaves' });
   await expect(natalie).toContainText('Complete');
   await expect(natalie).toContainText('Behind');
+
+  // From the team page to Oliver's ASYE, where his overdue 3-month review is recorded.
+  await page
+    .getByRole('row')
+    .filter({ hasText: 'Oliver Brennan' })
+    .getByRole('link', { name: 'ASYE programme' })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: 'ASYE: Oliver Brennan' })).toBeVisible();
+  await hydrated(page);
+  await expect(timelineItem(page, '3-month review')).toContainText('Overdue');
+  await page.getByLabel('Review', { exact: true }).selectOption({ label: '3-month review' });
+  await page.getByLabel('Held on').fill(today());
+  await page.getByLabel('Outcome').selectOption({ label: 'On track' });
+  await page.getByLabel('Summary').fill('Settling in well; first assessments are thorough.');
+  await page.getByRole('button', { name: 'Record review' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Review recorded.' })).toBeVisible();
+  await expect(timelineItem(page, '3-month review')).toContainText('Done');
+  await expectAccessible(page);
 });
 
 test('the coordinator filters the ASYE cohort by team and downloads it as CSV', async ({ page }) => {
@@ -161,7 +179,7 @@ test('the coordinator filters the ASYE cohort by team and downloads it as CSV', 
   await hydrated(page);
   const rows = page.getByTestId('cohort').locator('tbody tr');
   await expect(rows).toHaveCount(5);
-  await expect(rows.filter({ hasText: 'Oliver Brennan' })).toContainText('3-month review');
+  await expect(rows.filter({ hasText: 'Lucy Fairburn' })).toContainText('Start self-assessment');
   await page.getByLabel('Team').selectOption({ label: 'Locality South' });
   await page.getByRole('button', { name: 'Filter' }).click();
   await expect(rows).toHaveCount(1);

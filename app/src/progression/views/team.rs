@@ -59,6 +59,9 @@ pub fn TeamProgress() -> impl IntoView {
                                                 {m.team_name.clone().unwrap_or_default()}
                                                 {(m.relationship != "Line manager").then_some(" · you are their assessor")}
                                             </span>
+                                            <span class="cell-note">
+                                                {(m.level_key == "nqsw").then(|| view! { <a href=format!("/asye/{}", m.id)>"ASYE programme"</a> })}
+                                            </span>
                                         </th>
                                         <td>{m.level_name.clone()}</td>
                                         <td>
