@@ -189,7 +189,9 @@ async fn pauses_move_due_dates_and_the_two_year_cap_is_enforced() {
     let end_after = app::dates::parse_date(after["end"].as_str().unwrap()).unwrap();
     assert_eq!((end_after - end_before).whole_days(), 14);
 
-    // Capability is not a reason to pause.
+    // Capability is not a reason to pause (dates clear of the first pause, so only the
+    // reason is wrong).
+    let later = app::dates::iso(start_date + time::Duration::days(60));
     let (status, body) = server
         .call_json(
             &daniel,
@@ -198,13 +200,15 @@ async fn pauses_move_due_dates_and_the_two_year_cap_is_enforced() {
                 ("person_id", "ln_4"),
                 ("form[kind]", "pause"),
                 ("form[reason]", "capability"),
-                ("form[paused_from]", pause_to.as_str()),
-                ("form[paused_to]", pause_to.as_str()),
+                ("form[paused_from]", later.as_str()),
+                ("form[paused_to]", later.as_str()),
                 ("form[agreed_by]", "Daniel"),
             ],
         )
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(body.to_string().contains("\"reason\""), "{body}");
+    assert!(!body.to_string().contains("overlaps"), "{body}");
 
     // 12 more months would end past the 2-year cap: refused with the dates.
     let extend = |months: &'static str| {
@@ -256,6 +260,36 @@ async fn a_pass_confirmed_by_moderation_moves_the_nqsw_to_social_worker() {
         .call(&priya, "asye/record_recommendation", &recommend)
         .await;
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    // Mid-year, a pass is refused with what is still to record.
+    let (status, body) = server
+        .call_json(&daniel, "asye/record_recommendation", &recommend)
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(body.to_string().contains("12-month review"), "{body}");
+    // The rest of her year, recorded.
+    server
+        .state
+        .db
+        .query(
+            "LET $p = asye_programme:demo_practitioner;
+             FOR $m IN [6, 12] {
+                CREATE asye_review SET org = org:demo_borough, programme = $p, month = $m,
+                    held_on = $today, outcome = 'on_track', notes = 'Good.',
+                    recorded_by = person:demo_supervisor;
+             };
+             CREATE asye_observation SET org = org:demo_borough, programme = $p,
+                observed_on = $today, observer = 'Natalie Greaves', reflection = 'Went well.',
+                recorded_by = person:demo_practitioner;
+             FOR $s IN ['middle', 'end'] {
+                CREATE asye_self_assessment SET org = org:demo_borough, programme = $p,
+                    stage = $s, completed_on = $today, summary = 'Strong.';
+             };",
+        )
+        .bind(("today", today()))
+        .await
+        .unwrap()
+        .check()
+        .unwrap();
     let response = server
         .call(&daniel, "asye/record_recommendation", &recommend)
         .await;
@@ -481,12 +515,25 @@ async fn natalie_cpd(server: &TestServer, client: &common::Browser) -> (StatusCo
 #[tokio::test]
 async fn a_supervisor_sees_counts_but_never_another_teams_cpd_text() {
     let server = start().await;
-    // Daniel manages Natalie: counts and status, and the records she shared.
+    // Daniel manages Natalie: counts and status, and the two records she shared. The third
+    // reads the same as a shared one, yet even its title stays with her.
     let daniel = server.as_user("supervisor@demo.test").await;
     let (status, year) = natalie_cpd(&server, &daniel).await;
     assert_eq!(status, StatusCode::OK, "{year}");
     assert_eq!(year["status"]["records"], 3);
-    assert_eq!(year["records"].as_array().unwrap().len(), 3);
+    assert_eq!(year["records"].as_array().unwrap().len(), 2);
+    assert!(
+        !year.to_string().contains("Trauma informed practice"),
+        "{year}"
+    );
+    // She sees all three, and the warning naming the near-duplicate.
+    let natalie = server.as_user("natalie.greaves@demo.test").await;
+    let (_, own) = server.call_json(&natalie, "cpd/my_cpd", &[]).await;
+    assert_eq!(own["records"].as_array().unwrap().len(), 3);
+    assert!(
+        own.to_string().contains("Trauma informed practice"),
+        "{own}"
+    );
     // Kieran in Locality South shared nothing: Marcus sees his counts, no text.
     let marcus = server.as_user("marcus.bell@demo.test").await;
     let (status, kieran) = server
@@ -498,7 +545,6 @@ async fn a_supervisor_sees_counts_but_never_another_teams_cpd_text() {
     // Marcus supervises another team: Natalie's CPD is not his to read.
     let (status, body) = natalie_cpd(&server, &marcus).await;
     assert_eq!(status, StatusCode::NOT_FOUND, "{body}");
-    assert!(!body.to_string().contains("Contextual safeguarding"));
     // Nor can he reach a record by its id.
     let id = year["records"][0]["id"].as_str().unwrap().to_string();
     let (status, body) = server
@@ -605,4 +651,109 @@ async fn a_cpd_record_starts_from_a_supervision_session_and_notes_stay_with_the_
         !log.to_string()
             .contains("Reflected on the Khan family visit.")
     );
+}
+
+#[tokio::test]
+async fn a_referral_or_a_confirmed_extension_lets_the_assessor_recommend_again() {
+    let server = start().await;
+    let daniel = server.as_user("supervisor@demo.test").await;
+    let helen = server.as_user("learning.lead@demo.test").await;
+    let decide = |outcome: &'static str| {
+        [
+            ("person_id", "ln_4"),
+            ("form[outcome]", outcome),
+            ("form[notes]", "Reasons given to the panel."),
+        ]
+    };
+    let response = server
+        .call(&daniel, "asye/record_recommendation", &decide("extend"))
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    // While it is with the panel, nothing new is recommended.
+    let response = server
+        .call(&daniel, "asye/record_recommendation", &decide("fail"))
+        .await;
+    assert_eq!(response.status(), StatusCode::CONFLICT);
+    // The panel confirms the extension: the decision clears for the end of the longer year.
+    let response = server
+        .call(&helen, "asye/record_moderation", &decide("confirmed"))
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let (_, view) = server
+        .call_json(&daniel, "asye/asye_of", &[("person_id", "ln_4")])
+        .await;
+    assert_eq!(view["status"], "active");
+    assert!(view["recommendation"].is_null(), "{view}");
+    // With nothing waiting, a second moderation is refused.
+    let response = server
+        .call(&helen, "asye/record_moderation", &decide("confirmed"))
+        .await;
+    assert_eq!(response.status(), StatusCode::CONFLICT);
+
+    // Referred back: the assessor hears of it and may recommend again.
+    let response = server
+        .call(&daniel, "asye/record_recommendation", &decide("fail"))
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let response = server
+        .call(&helen, "asye/record_moderation", &decide("referred_back"))
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let (_, notes) = server
+        .call_json(&daniel, "notify/my_notifications", &[])
+        .await;
+    assert!(notes.to_string().contains("referred back"), "{notes}");
+    let (_, view) = server
+        .call_json(&daniel, "asye/asye_of", &[("person_id", "ln_4")])
+        .await;
+    assert_ne!(state_of(&view, "Final recommendation"), "Done");
+    let response = server
+        .call(&daniel, "asye/record_recommendation", &decide("fail"))
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_coordinator_who_assesses_an_nqsw_does_not_moderate_them() {
+    let server = start().await;
+    server
+        .state
+        .db
+        .query("UPDATE person:ln_4 SET assessor = person:demo_learning_lead;")
+        .await
+        .unwrap()
+        .check()
+        .unwrap();
+    let helen = server.as_user("learning.lead@demo.test").await;
+    let form = [
+        ("person_id", "ln_4"),
+        ("form[outcome]", "fail"),
+        ("form[notes]", "Not meeting the PQS despite support."),
+    ];
+    let response = server
+        .call(&helen, "asye/record_recommendation", &form)
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let response = server
+        .call(
+            &helen,
+            "asye/record_moderation",
+            &[
+                ("person_id", "ln_4"),
+                ("form[outcome]", "confirmed"),
+                ("form[notes]", "Agreed."),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    // Starting a programme is for NQSWs only.
+    let (status, body) = server
+        .call_json(
+            &helen,
+            "asye/start_programme",
+            &[("form[person]", "ls_1"), ("form[start]", "2026-09-01")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(body.to_string().contains("\"person\""), "{body}");
 }

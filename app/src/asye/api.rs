@@ -136,7 +136,8 @@ pub(crate) mod server {
                 .iter()
                 .filter_map(|s| stage(&s.stage))
                 .collect(),
-            final_recommendation_made: row.recommendation.is_some(),
+            final_recommendation_made: row.recommendation.is_some()
+                && row.moderation.as_deref() != Some("referred_back"),
         }
     }
 
@@ -390,8 +391,13 @@ pub(crate) mod server {
         Ok((row, powers))
     }
 
-    async fn load(row: ProgrammeRow, powers: Powers) -> AppResult<AsyeView> {
+    async fn load(viewer: &Viewer, row: ProgrammeRow, powers: Powers) -> AppResult<AsyeView> {
         let state = api::state()?;
+        // A pass whose level move did not complete (a failure between the two writes) is
+        // finished the next time anyone looks.
+        if row.status == "passed" && row.career_level == "nqsw" {
+            move_on_pass(viewer, &row).await?;
+        }
         let records = store::records(&state.db, vec![row.id.clone()]).await?;
         Ok(view(&row, &records, today_uk(), powers))
     }
@@ -403,13 +409,13 @@ pub(crate) mod server {
             return Ok(None);
         };
         let powers = powers(&viewer, &row);
-        load(row, powers).await.map(Some)
+        load(&viewer, row, powers).await.map(Some)
     }
 
     pub async fn asye_of(person_id: String) -> AppResult<AsyeView> {
         let viewer = require_viewer().await?;
         let (row, powers) = programme_for(&viewer, &person_id).await?;
-        load(row, powers).await
+        load(&viewer, row, powers).await
     }
 
     pub async fn asye_cohort(filter: CohortFilter) -> AppResult<Cohort> {
@@ -464,11 +470,11 @@ pub(crate) mod server {
     pub async fn start_programme(form: ProgrammeForm) -> AppResult<()> {
         let viewer = require_viewer().await?;
         viewer.require(Action::CoordinateAsye)?;
-        let input = form.validate().map_err(AppError::Validation)?;
+        let input = form.validate(today_uk()).map_err(AppError::Validation)?;
         let state = api::state()?;
         let db = &state.db;
         match crate::progression::store::person(db, &viewer.org_id, &input.person).await {
-            Ok(p) if p.active => {}
+            Ok(p) if p.active && p.career_level == "nqsw" => {}
             Ok(_) | Err(AppError::NotFound) => {
                 return Err(AppError::field(
                     "person",
@@ -509,6 +515,20 @@ pub(crate) mod server {
         leptos_axum::redirect(&format!("{page}?done={done}"));
     }
 
+    /// Refuses a date before the programme started, on its field.
+    fn not_before_start(row: &ProgrammeRow, date: &str, field: &str) -> AppResult<()> {
+        if parse_date(&row.start).is_some_and(|s| parse_date(date).is_some_and(|d| d < s)) {
+            return Err(AppError::field(
+                field,
+                format!(
+                    "The date must be on or after the programme started ({}).",
+                    uk_date(&row.start)
+                ),
+            ));
+        }
+        Ok(())
+    }
+
     fn still_active(row: &ProgrammeRow) -> AppResult<()> {
         if row.status == "active" {
             Ok(())
@@ -530,6 +550,7 @@ pub(crate) mod server {
         let input = form
             .validate(today_uk(), &points)
             .map_err(AppError::Validation)?;
+        not_before_start(&row, &input.held_on, "held_on")?;
         let state = api::state()?;
         store::add_review(&state.db, &viewer.org_id, &row.id, &viewer.id, &input).await?;
         audit(
@@ -594,6 +615,7 @@ pub(crate) mod server {
         }
         still_active(&row)?;
         let input = form.validate(today_uk()).map_err(AppError::Validation)?;
+        not_before_start(&row, &input.completed_on, "completed_on")?;
         let state = api::state()?;
         store::add_self_assessment(&state.db, &viewer.org_id, &row.id, &input).await?;
         back_to(&person_id, &viewer, "self_assessment");
@@ -698,6 +720,30 @@ pub(crate) mod server {
             ));
         }
         let state = api::state()?;
+        if outcome == "pass" {
+            // A pass rests on the whole programme: every required review, observation and
+            // self-assessment recorded first.
+            let records = store::records(&state.db, vec![row.id.clone()]).await?;
+            let missing: Vec<String> = compute(&row, &records, today_uk())
+                .items
+                .iter()
+                .filter(|i| {
+                    !i.milestone.is_optional()
+                        && i.milestone != super::super::schedule::Milestone::FinalRecommendation
+                        && i.state != MilestoneState::Done
+                })
+                .map(|i| i.milestone.label())
+                .collect();
+            if !missing.is_empty() {
+                return Err(AppError::field(
+                    "outcome",
+                    format!(
+                        "A pass needs every review, observation and self-assessment recorded first. Still to record: {}.",
+                        missing.join(", ")
+                    ),
+                ));
+            }
+        }
         store::set_recommendation(
             &state.db,
             &row.id,
@@ -738,32 +784,47 @@ pub(crate) mod server {
     pub async fn record_moderation(person_id: String, form: DecisionForm) -> AppResult<()> {
         let viewer = require_viewer().await?;
         let (row, powers) = programme_for(&viewer, &person_id).await?;
-        if !powers.coordinate || powers.own {
+        // The panel is independent of the assessment: nobody who assesses this NQSW, or who
+        // made the recommendation, moderates it.
+        let recommended_it = row
+            .recommended_by
+            .as_ref()
+            .is_some_and(|r| key(r) == viewer.id);
+        if !powers.coordinate || powers.own || powers.assess || recommended_it {
             return Err(AppError::Forbidden);
         }
         still_active(&row)?;
         let Some(recommendation) = row.recommendation.clone() else {
             return Err(AppError::Conflict("Moderation follows the assessor's final recommendation, which has not been made yet.".into()));
         };
-        if row.moderation.is_some() {
-            return Err(AppError::Conflict(
+        let already = || {
+            AppError::Conflict(
                 "The moderation panel has already decided on this recommendation.".into(),
-            ));
+            )
+        };
+        if row.moderation.is_some() {
+            return Err(already());
         }
         let (outcome, notes) = form.validate(MODERATIONS).map_err(AppError::Validation)?;
-        let status = match (outcome.as_str(), recommendation.as_str()) {
-            ("confirmed", "pass") => "passed",
-            ("confirmed", "fail") => "failed",
+        let confirmed = outcome == "confirmed";
+        let status = match (confirmed, recommendation.as_str()) {
+            (true, "pass") => "passed",
+            (true, "fail") => "failed",
             _ => "active",
         };
+        let extended = confirmed && recommendation == "extend";
         let state = api::state()?;
+        let db = &state.db;
         let today = iso(today_uk());
-        store::set_moderation(
-            &state.db, &row.id, &viewer.id, &outcome, &notes, &today, status,
+        let applied = store::set_moderation(
+            db, &row.id, &viewer.id, &outcome, &notes, &today, status, extended,
         )
         .await?;
+        if !applied {
+            return Err(already());
+        }
         audit(
-            &state.db,
+            db,
             &viewer.org_id,
             Some(&viewer.id),
             "asye.moderation",
@@ -771,43 +832,72 @@ pub(crate) mod server {
             format!("{outcome} ({recommendation})"),
         )
         .await?;
-        if status != "passed" {
+        if !confirmed && let Some(assessor) = row.recommended_by.clone() {
             crate::notify::store::send(
-                &state.db,
+                db,
+                &viewer.org_id,
+                &assessor,
+                "asye",
+                format!(
+                    "The ASYE moderation panel referred back your recommendation for {}.",
+                    row.person_name
+                ),
+                format!("/asye/{person_id}"),
+            )
+            .await?;
+        }
+        let moved = if status == "passed" {
+            move_on_pass(&viewer, &row).await?
+        } else {
+            None
+        };
+        let text = match (status, &moved) {
+            (_, Some(_)) => None, // the move sends its own congratulations
+            ("passed", None) => Some("Congratulations: you passed your ASYE.".to_string()),
+            ("failed", _) => Some("The ASYE moderation panel confirmed the recommendation not to pass.".to_string()),
+            _ if extended => Some("The ASYE moderation panel confirmed an extension to your programme.".to_string()),
+            _ => Some("The ASYE moderation panel referred the final recommendation back to your assessor.".to_string()),
+        };
+        if let Some(text) = text {
+            crate::notify::store::send(
+                db,
                 &viewer.org_id,
                 &row.person,
                 "asye",
-                format!(
-                    "The ASYE moderation panel has decided: {}.",
-                    label_of(MODERATIONS, &outcome).to_lowercase()
-                ),
+                text,
                 "/asye".into(),
             )
             .await?;
         }
-        if status == "passed" {
-            let person =
-                crate::progression::store::person(&state.db, &viewer.org_id, &person_id).await?;
-            if let Some(level) = crate::progression::case_store::apply_asye_pass(
-                &state.db,
-                &viewer.org_id,
-                &person,
-                &today,
-            )
-            .await?
-            {
-                audit(
-                    &state.db,
-                    &viewer.org_id,
-                    Some(&viewer.id),
-                    "level.automatic",
-                    &format!("person:{person_id}"),
-                    format!("moved to {level} on passing the ASYE"),
-                )
-                .await?;
-            }
-        }
         back_to(&person_id, &viewer, "moderation");
         Ok(())
+    }
+
+    /// A passed NQSW takes the automatic step to Social Worker. Safe to repeat: it moves only
+    /// someone still at the NQSW level whose next step is automatic.
+    async fn move_on_pass(viewer: &Viewer, row: &ProgrammeRow) -> AppResult<Option<String>> {
+        let state = api::state()?;
+        let person =
+            crate::progression::store::person(&state.db, &viewer.org_id, &key(&row.person)).await?;
+        let today = iso(today_uk());
+        let moved = crate::progression::case_store::apply_asye_pass(
+            &state.db,
+            &viewer.org_id,
+            &person,
+            &today,
+        )
+        .await?;
+        if let Some(level) = &moved {
+            audit(
+                &state.db,
+                &viewer.org_id,
+                Some(&viewer.id),
+                "level.automatic",
+                &format!("person:{}", key(&row.person)),
+                format!("moved to {level} on passing the ASYE"),
+            )
+            .await?;
+        }
+        Ok(moved)
     }
 }

@@ -671,13 +671,24 @@ fn key_like(value: &str) -> bool {
 }
 
 impl ProgrammeForm {
-    pub fn validate(&self) -> Result<ProgrammeInput, FieldErrors> {
+    /// A programme starts no earlier than 2000 and no more than a year ahead.
+    pub fn validate(&self, today: Date) -> Result<ProgrammeInput, FieldErrors> {
         let mut errors = FieldErrors::new();
         let person = self.person.trim().to_string();
         if !key_like(&person) {
             errors.add("person", "Choose the newly qualified social worker.");
         }
+        let latest = today
+            .checked_add(time::Duration::days(366))
+            .unwrap_or(today);
         let start = match parse_date(&self.start) {
+            Some(d) if d < time::macros::date!(2000 - 01 - 01) || d > latest => {
+                errors.add(
+                    "start",
+                    "Enter a start date from 2000 to a year from today.",
+                );
+                String::new()
+            }
             Some(d) => iso(d),
             None => {
                 errors.add("start", "Enter the start date, like 2026-09-07.");

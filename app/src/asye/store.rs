@@ -17,6 +17,7 @@ pub struct ProgrammeRow {
     pub id: RecordId,
     pub person: RecordId,
     pub person_name: String,
+    pub career_level: String,
     pub team: Option<RecordId>,
     pub team_name: Option<String>,
     pub line_manager: Option<RecordId>,
@@ -30,6 +31,7 @@ pub struct ProgrammeRow {
     pub recommendation: Option<String>,
     pub recommendation_notes: String,
     pub recommended_on: Option<String>,
+    pub recommended_by: Option<RecordId>,
     pub recommended_by_name: Option<String>,
     pub moderation: Option<String>,
     pub moderation_notes: String,
@@ -37,12 +39,13 @@ pub struct ProgrammeRow {
     pub moderated_by_name: Option<String>,
 }
 
-const PROGRAMME_FIELDS: &str = "id, person, person.name AS person_name, person.team AS team,
+const PROGRAMME_FIELDS: &str = "id, person, person.name AS person_name,
+    person.career_level AS career_level, person.team AS team,
     person.team.name AS team_name, person.line_manager AS line_manager,
     person.line_manager.name AS line_manager_name,
     person.assessor AS assessor, person.assessor.name AS assessor_name,
     coordinator.name AS coordinator_name, start, contracted_hours, status, recommendation,
-    recommendation_notes, recommended_on, recommended_by.name AS recommended_by_name,
+    recommendation_notes, recommended_on, recommended_by, recommended_by.name AS recommended_by_name,
     moderation, moderation_notes, moderated_on, moderated_by.name AS moderated_by_name";
 
 #[derive(Debug, Clone, SurrealValue)]
@@ -453,7 +456,12 @@ pub async fn set_recommendation(
     Ok(())
 }
 
-/// Records the moderation panel's outcome and the programme status it leads to.
+/// Records the moderation panel's outcome and the programme status it leads to, once: it
+/// applies only to an active programme whose recommendation is still waiting, so two
+/// decisions sent together cannot both land. A confirmed extension clears the decision, so
+/// the assessor recommends again at the end of the longer programme (the audit log keeps it).
+/// Answers whether it applied.
+#[allow(clippy::too_many_arguments)]
 pub async fn set_moderation(
     db: &Db,
     programme: &RecordId,
@@ -462,21 +470,34 @@ pub async fn set_moderation(
     notes: &str,
     today: &str,
     status: &str,
-) -> AppResult<()> {
-    db.query(
-        "UPDATE $programme SET moderation = $outcome, moderation_notes = $notes,
-            moderated_on = $today, moderated_by = type::record('person', $actor), status = $status
-            RETURN NONE;",
-    )
-    .bind(("programme", programme.clone()))
-    .bind(("actor", actor.to_string()))
-    .bind(("outcome", outcome.to_string()))
-    .bind(("notes", notes.to_string()))
-    .bind(("today", today.to_string()))
-    .bind(("status", status.to_string()))
-    .await?
-    .check()?;
-    Ok(())
+    clear: bool,
+) -> AppResult<bool> {
+    let mut response = db
+        .query(
+            "LET $done = UPDATE $programme SET moderation = $outcome, moderation_notes = $notes,
+                moderated_on = $today, moderated_by = type::record('person', $actor),
+                status = $status
+                WHERE status = 'active' AND moderation = NONE AND recommendation != NONE
+                RETURN VALUE id;
+             IF $clear AND array::len($done) > 0 {
+                UPDATE $programme SET recommendation = NONE, recommendation_notes = '',
+                    recommended_on = NONE, recommended_by = NONE, moderation = NONE,
+                    moderation_notes = '', moderated_on = NONE, moderated_by = NONE
+                    RETURN NONE;
+             };
+             RETURN $done;",
+        )
+        .bind(("programme", programme.clone()))
+        .bind(("actor", actor.to_string()))
+        .bind(("outcome", outcome.to_string()))
+        .bind(("notes", notes.to_string()))
+        .bind(("today", today.to_string()))
+        .bind(("status", status.to_string()))
+        .bind(("clear", clear))
+        .await?
+        .check()?;
+    let applied: Vec<RecordId> = response.take(2)?;
+    Ok(!applied.is_empty())
 }
 
 /// The programme's coordinator, if it has one.

@@ -35,13 +35,14 @@ pub async fn prefill_cpd(
     crate::api::respond(server::prefill_cpd(evidence, supervision)).await
 }
 
-/// Creates a record when `id` is empty, otherwise updates it; answers its id.
+/// Creates a record when `id` is empty, otherwise updates it; answers the registration year
+/// it counts in, where the list should open.
 #[server(endpoint = "cpd/save_cpd")]
 pub async fn save_cpd(
     #[server(default)] id: Option<String>,
     #[server(default)] source: Option<String>,
     form: CpdForm,
-) -> Result<String, AppError> {
+) -> Result<i32, AppError> {
     crate::api::respond(server::save_cpd(id, source, form)).await
 }
 
@@ -87,7 +88,10 @@ pub(crate) mod server {
         let peer = records.iter().filter(|r| r.peer).count() as u32;
         let status = status(year, records.len() as u32, peer, today_uk());
         if only_shared {
+            // Warnings name other records by title, so they are worked out among the shared
+            // records alone: an unshared record's title never reaches the supervisor.
             records.retain(|r| r.shared);
+            store::mark_duplicates(&mut records);
         }
         let mut years = store::years(db, org, person).await?;
         let current = RegistrationYear::containing(today_uk()).0;
@@ -191,7 +195,8 @@ pub(crate) mod server {
                         "{} supervision",
                         crate::supervision::model::kind_label(&session.kind)
                     ),
-                    description: session.notes.clone(),
+                    // The notes belong to the pair; a CPD record may be shared further.
+                    description: String::new(),
                     date: session.held_on.clone(),
                     peer_with: role,
                     peer_date: session.held_on.clone(),
@@ -224,7 +229,7 @@ pub(crate) mod server {
         id: Option<String>,
         source: Option<String>,
         form: CpdForm,
-    ) -> AppResult<String> {
+    ) -> AppResult<i32> {
         let viewer = require_viewer().await?;
         let id = id
             .map(|id| id.trim().to_string())
@@ -235,21 +240,19 @@ pub(crate) mod server {
         let input = form.validate(today_uk()).map_err(AppError::Validation)?;
         let date = parse_date(&input.date).ok_or(AppError::field("date", "Enter a real date."))?;
         let state = api::state()?;
-        let saved = store::save(
+        let year = RegistrationYear::containing(date);
+        store::save(
             &state.db,
             &viewer.org_id,
             &viewer.id,
             id.as_deref(),
             &input,
-            RegistrationYear::containing(date),
+            year,
             clean_source(source),
         )
         .await?;
-        leptos_axum::redirect(&format!(
-            "/cpd?year={}&done=saved",
-            RegistrationYear::containing(date).0
-        ));
-        Ok(saved)
+        leptos_axum::redirect(&format!("/cpd?year={}&done=saved", year.0));
+        Ok(year.0)
     }
 
     pub async fn delete_cpd(id: String) -> AppResult<()> {

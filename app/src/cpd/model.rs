@@ -112,9 +112,16 @@ fn past_date(errors: &mut FieldErrors, field: &str, value: &str, today: Date) ->
             errors.add(field, "The date cannot be in the future.");
             None
         }
+        Some(date) if date < EARLIEST => {
+            errors.add(field, "Enter a date from 2000 onwards.");
+            None
+        }
         Some(date) => Some(date),
     }
 }
+
+/// The earliest date a record can carry, the first registration year the app offers.
+pub const EARLIEST: Date = time::macros::date!(2000 - 01 - 01);
 
 impl CpdForm {
     /// Checks every field against Social Work England's requirements, each problem against
@@ -310,6 +317,16 @@ mod tests {
         let mut nonsense = form();
         nonsense.date = "2026-02-30".into();
         assert!(nonsense.validate(TODAY).unwrap_err().get("date").is_some());
+        let mut ancient = form();
+        ancient.date = "1990-06-01".into();
+        assert!(
+            ancient
+                .validate(TODAY)
+                .unwrap_err()
+                .get("date")
+                .unwrap()
+                .contains("2000")
+        );
         assert_eq!(kind_label("reading"), "Reading or research");
     }
 }

@@ -277,3 +277,37 @@ pub async fn counts(
     }
     Ok(counts)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(title: &str, learnt: &str) -> CpdRecord {
+        CpdRecord {
+            title: title.into(),
+            description: "A day on neglect and why it matters in my team.".into(),
+            learnt: learnt.into(),
+            impact: "Clearer assessments for families.".into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn each_duplicate_names_the_other_and_distinct_records_name_nothing() {
+        let mut records = vec![
+            record("Neglect training", "Scoring care."),
+            record("Neglect  training!", "Scoring care"),
+            record(
+                "Court skills",
+                "Giving evidence calmly under cross-examination.",
+            ),
+        ];
+        mark_duplicates(&mut records);
+        assert_eq!(
+            records[0].duplicates,
+            vec!["Neglect  training!".to_string()]
+        );
+        assert_eq!(records[1].duplicates, vec!["Neglect training".to_string()]);
+        assert!(records[2].duplicates.is_empty());
+    }
+}

@@ -235,8 +235,8 @@ fn CpdEdit() -> impl IntoView {
     let delete = ServerAction::<DeleteCpd>::new();
     let navigate = use_navigate();
     Effect::new(move |_| {
-        if let Some(Ok(_)) = save.value().get() {
-            navigate("/cpd?done=saved", Default::default());
+        if let Some(Ok(year)) = save.value().get() {
+            navigate(&format!("/cpd?year={year}&done=saved"), Default::default());
         }
     });
     let navigate = use_navigate();

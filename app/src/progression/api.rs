@@ -328,6 +328,12 @@ mod server {
         .await?;
         let cadences =
             crate::supervision::api::server::cadences(db, &viewer.org_id, &people).await?;
+        let programmes = crate::asye::store::active_starts(
+            db,
+            &viewer.org_id,
+            people.iter().map(|(id, _)| id.clone()).collect(),
+        )
+        .await?;
         for (member, cadence) in members.iter_mut().zip(cadences) {
             let (records, peer) = counts.get(&member.id).copied().unwrap_or((0, 0));
             // Social work assistants are not registered with Social Work England.
@@ -337,6 +343,7 @@ mod server {
             );
             member.cpd = registered.then(|| crate::cpd::rules::status(year, records, peer, today));
             member.supervision = Some(cadence);
+            member.asye = programmes.contains_key(&member.id);
         }
         Ok(members)
     }

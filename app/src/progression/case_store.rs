@@ -505,6 +505,10 @@ pub async fn apply_asye_pass(
     person: &PersonRow,
     today: &str,
 ) -> AppResult<Option<String>> {
+    // Only the NQSW level is left by passing the ASYE.
+    if person.career_level != "nqsw" {
+        return Ok(None);
+    }
     let Some(framework) = framework_store::current(db, org, PATHWAY).await? else {
         return Ok(None);
     };

@@ -109,6 +109,8 @@ pub struct TeamMember {
     pub last_activity: Option<String>,
     pub relationship: String,
     pub level_key: String,
+    /// They have an active ASYE programme.
+    pub asye: bool,
     /// Where they stand for the current registration year (counts only, never the text).
     pub cpd: Option<crate::cpd::rules::CpdStatus>,
     /// Whether their supervision is up to date.

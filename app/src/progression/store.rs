@@ -890,6 +890,7 @@ pub async fn team(db: &Db, org: &str, viewer: &str) -> AppResult<Vec<TeamMember>
                     .map(|at| uk_datetime(at)),
                 relationship: if manages { "Line manager" } else { "Assessor" }.to_string(),
                 level_key: m.career_level.clone(),
+                asye: false,
                 cpd: None,
                 supervision: None,
             }

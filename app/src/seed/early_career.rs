@@ -249,13 +249,15 @@ const CPD: &[(&str, &str, &str, i64, bool, bool)] = &[
         false,
         true,
     ),
+    // Not shared, and reads the same as the one before: her supervisor sees neither its text
+    // nor its title, only that she has three records.
     (
         "ln_3",
         "Trauma informed practice with teenagers",
         "elearning",
         30,
         false,
-        true,
+        false,
     ),
     (
         "demo_learning_lead",

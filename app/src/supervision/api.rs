@@ -83,7 +83,7 @@ pub(crate) mod server {
                 let last = last.get(&person_id).cloned();
                 let last_date = last.as_deref().and_then(parse_date);
                 Cadence {
-                    every_days: expected_every_days(asye_start, last_date.unwrap_or(today)),
+                    every_days: expected_every_days(asye_start, today),
                     state: state(asye_start, last_date, today),
                     person_id,
                     person_name: name.clone(),

@@ -48,7 +48,10 @@ pub fn state(asye_start: Option<Date>, last: Option<Date>, today: Date) -> Super
     let Some(last) = last else {
         return SupervisionState::NoneRecorded;
     };
-    let every = expected_every_days(asye_start, last);
+    // A session before the ASYE began is followed by the ASYE's weekly rhythm from its start.
+    let from = asye_start.map_or(last, |start| last.max(start));
+    let every = expected_every_days(asye_start, from);
+    let last = from;
     let next_due = last
         .checked_add(time::Duration::days(every))
         .unwrap_or(last);
@@ -115,6 +118,22 @@ mod tests {
             SupervisionState::UpToDate {
                 next_due: date!(2026 - 11 - 01)
             }
+        );
+    }
+
+    #[test]
+    fn a_session_before_the_asye_began_is_followed_weekly_from_its_start() {
+        // Last seen in August as a student; the ASYE starts 7 September: due by 14 September.
+        let start = Some(date!(2026 - 09 - 07));
+        assert_eq!(
+            state(start, Some(date!(2026 - 08 - 20)), date!(2026 - 09 - 10)),
+            SupervisionState::UpToDate {
+                next_due: date!(2026 - 09 - 14)
+            }
+        );
+        assert_eq!(
+            state(start, Some(date!(2026 - 08 - 20)), date!(2026 - 09 - 16)),
+            SupervisionState::Behind { days_over: 2 }
         );
     }
 }

@@ -146,7 +146,13 @@ fn RecordForm(log: SupervisionLog, action: ServerAction<RecordSupervision>) -> i
                 <div class="field" class:field-invalid=move || with_error.with(Option::is_some)>
                     <label for="field-with">"With"</label>
                     {move || with_error.get().map(|m| view! { <p class="field-error" id="field-with-error">{m}</p> })}
-                    <select id="field-with" name="form[with]" aria-invalid=move || with_error.with(Option::is_some).then_some("true")>
+                    <select
+                        id="field-with"
+                        name="form[with]"
+                        aria-invalid=move || with_error.with(Option::is_some).then_some("true")
+                        aria-describedby=move || with_error.with(Option::is_some).then_some("field-with-error")
+                    >
+                        <option value="">"Choose who it was with"</option>
                         {log.counterparts
                             .iter()
                             .map(|c| view! { <option value=c.value.clone()>{c.label.clone()}</option> })
@@ -158,7 +164,12 @@ fn RecordForm(log: SupervisionLog, action: ServerAction<RecordSupervision>) -> i
                 <div class="field" class:field-invalid=move || kind_error.with(Option::is_some)>
                     <label for="field-kind">"Kind"</label>
                     {move || kind_error.get().map(|m| view! { <p class="field-error" id="field-kind-error">{m}</p> })}
-                    <select id="field-kind" name="form[kind]" aria-invalid=move || kind_error.with(Option::is_some).then_some("true")>
+                    <select
+                        id="field-kind"
+                        name="form[kind]"
+                        aria-invalid=move || kind_error.with(Option::is_some).then_some("true")
+                        aria-describedby=move || kind_error.with(Option::is_some).then_some("field-kind-error")
+                    >
                         {SUPERVISION_KINDS
                             .iter()
                             .map(|(k, l)| view! { <option value=*k>{*l}</option> })

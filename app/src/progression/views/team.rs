@@ -60,7 +60,7 @@ pub fn TeamProgress() -> impl IntoView {
                                                 {(m.relationship != "Line manager").then_some(" · you are their assessor")}
                                             </span>
                                             <span class="cell-note">
-                                                {(m.level_key == "nqsw").then(|| view! { <a href=format!("/asye/{}", m.id)>"ASYE programme"</a> })}
+                                                {m.asye.then(|| view! { <a href=format!("/asye/{}", m.id)>"ASYE programme"</a> })}
                                             </span>
                                         </th>
                                         <td>{m.level_name.clone()}</td>
