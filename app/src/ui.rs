@@ -255,6 +255,17 @@ where
     }
 }
 
+/// Select options from a table of (key, label), as the rules modules keep them.
+pub fn choices(table: &[(&str, &str)]) -> Vec<crate::people::model::Choice> {
+    table
+        .iter()
+        .map(|(id, label)| crate::people::model::Choice {
+            id: id.to_string(),
+            label: label.to_string(),
+        })
+        .collect()
+}
+
 /// A labelled select with its error wired up for screen readers.
 #[component]
 pub fn SelectField(

@@ -17,19 +17,9 @@ use crate::error::FieldErrors;
 use crate::people::model::Choice;
 use crate::shell::Guarded;
 use crate::ui::{
-    ErrorSummary, Field, Notice, SelectField, TextArea, count_successes, field_errors,
+    ErrorSummary, Field, Notice, SelectField, TextArea, choices, count_successes, field_errors,
     general_error, loaded,
 };
-
-fn choices(table: &[(&str, &str)]) -> Vec<Choice> {
-    table
-        .iter()
-        .map(|(k, l)| Choice {
-            id: k.to_string(),
-            label: l.to_string(),
-        })
-        .collect()
-}
 
 fn done_message(key: Option<String>) -> Option<String> {
     Some(

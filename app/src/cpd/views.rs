@@ -13,7 +13,8 @@ use crate::auth::roles::Action;
 use crate::dates::uk_date;
 use crate::shell::Guarded;
 use crate::ui::{
-    ErrorSummary, Field, LoadError, Loading, Notice, TextArea, field_errors, general_error, loaded,
+    ErrorSummary, Field, LoadError, Loading, Notice, SelectField, TextArea, choices, field_errors,
+    general_error, loaded,
 };
 
 #[component]
@@ -282,31 +283,13 @@ fn CpdFormView(start: Start, action: ServerAction<SaveCpd>) -> impl IntoView {
     let errors = field_errors(action.value());
     let general = general_error(action.value());
     let form = start.form.clone();
-    let kind_error = Signal::derive(move || errors.with(|e| e.get("kind").map(str::to_string)));
+    let kinds = choices(CPD_KINDS);
     view! {
         <ErrorSummary message=general />
         <ActionForm action attr:class="form form-wide" attr:novalidate=true>
             <input type="hidden" name="id" value=start.id.clone().unwrap_or_default() />
             <input type="hidden" name="source" value=start.source.clone().unwrap_or_default() />
-            <div class="field" class:field-invalid=move || kind_error.with(Option::is_some)>
-                <label for="field-kind">"Type of CPD"</label>
-                {move || kind_error.get().map(|m| view! { <p class="field-error" id="field-kind-error">{m}</p> })}
-                <select
-                    id="field-kind"
-                    name="form[kind]"
-                    aria-invalid=move || kind_error.with(Option::is_some).then_some("true")
-                    aria-describedby=move || kind_error.with(Option::is_some).then_some("field-kind-error")
-                >
-                    <option value="">"Choose a type"</option>
-                    {CPD_KINDS
-                        .iter()
-                        .map(|(key, label)| {
-                            let selected = form.kind == *key;
-                            view! { <option value=*key selected=selected>{*label}</option> }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
+            <SelectField label="Type of CPD" name="form[kind]" error_key="kind" errors options=kinds selected=Some(form.kind.clone()) empty="Choose a type" />
             <Field label="Title" name="form[title]" error_key="title" errors value=form.title.clone() required=true />
             <TextArea label="What was it, and why is it relevant to your practice?" name="form[description]" error_key="description" errors value=form.description.clone() required=true />
             <Field label="Date" name="form[date]" error_key="date" kind="date" errors value=form.date.clone() required=true hint="The date it happened. It decides the registration year the record counts in." />

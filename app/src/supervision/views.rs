@@ -9,9 +9,11 @@ use super::api::{DeleteSupervision, RecordSupervision, my_supervision};
 use super::model::{Cadence, SUPERVISION_KINDS, Session, SupervisionLog, kind_label};
 use crate::auth::roles::Action;
 use crate::dates::uk_date;
+use crate::people::model::Choice;
 use crate::shell::Guarded;
 use crate::ui::{
-    ErrorSummary, Field, Notice, TextArea, field_errors, general_error, loaded, successes,
+    ErrorSummary, Field, Notice, SelectField, TextArea, choices, field_errors, general_error,
+    loaded, successes,
 };
 
 #[component]
@@ -133,49 +135,25 @@ fn SuperviseeCadences(cadences: Vec<Cadence>) -> impl IntoView {
 fn RecordForm(log: SupervisionLog, action: ServerAction<RecordSupervision>) -> impl IntoView {
     let errors = field_errors(action.value());
     let general = general_error(action.value());
-    let select_error =
-        |key: &'static str| Signal::derive(move || errors.with(|e| e.get(key).map(str::to_string)));
-    let with_error = select_error("with");
-    let kind_error = select_error("kind");
     let today = log.today.clone();
+    let with: Vec<Choice> = log
+        .counterparts
+        .iter()
+        .map(|c| Choice {
+            id: c.value.clone(),
+            label: c.label.clone(),
+        })
+        .collect();
+    let kinds = choices(SUPERVISION_KINDS);
     view! {
         <section class="card" aria-labelledby="record-heading">
             <h2 id="record-heading">"Record a session"</h2>
             <ErrorSummary message=general />
             <ActionForm action attr:class="form" attr:novalidate=true>
-                <div class="field" class:field-invalid=move || with_error.with(Option::is_some)>
-                    <label for="field-with">"With"</label>
-                    {move || with_error.get().map(|m| view! { <p class="field-error" id="field-with-error">{m}</p> })}
-                    <select
-                        id="field-with"
-                        name="form[with]"
-                        aria-invalid=move || with_error.with(Option::is_some).then_some("true")
-                        aria-describedby=move || with_error.with(Option::is_some).then_some("field-with-error")
-                    >
-                        <option value="">"Choose who it was with"</option>
-                        {log.counterparts
-                            .iter()
-                            .map(|c| view! { <option value=c.value.clone()>{c.label.clone()}</option> })
-                            .collect_view()}
-                    </select>
-                </div>
+                <SelectField label="With" name="form[with]" error_key="with" errors options=with selected=None empty="Choose who it was with" />
                 <Field label="Date" name="form[held_on]" error_key="held_on" kind="date" errors value=today required=true />
                 <Field label="Length in minutes" name="form[minutes]" error_key="minutes" kind="number" errors value="60".to_string() required=true />
-                <div class="field" class:field-invalid=move || kind_error.with(Option::is_some)>
-                    <label for="field-kind">"Kind"</label>
-                    {move || kind_error.get().map(|m| view! { <p class="field-error" id="field-kind-error">{m}</p> })}
-                    <select
-                        id="field-kind"
-                        name="form[kind]"
-                        aria-invalid=move || kind_error.with(Option::is_some).then_some("true")
-                        aria-describedby=move || kind_error.with(Option::is_some).then_some("field-kind-error")
-                    >
-                        {SUPERVISION_KINDS
-                            .iter()
-                            .map(|(k, l)| view! { <option value=*k>{*l}</option> })
-                            .collect_view()}
-                    </select>
-                </div>
+                <SelectField label="Kind" name="form[kind]" error_key="kind" errors options=kinds selected=Some("individual".to_string()) />
                 <TextArea label="Notes" name="form[notes]" error_key="notes" errors rows=6 hint="Seen only by you and the other person in the session." />
                 <button type="submit" class="button">"Record supervision"</button>
             </ActionForm>
