@@ -2,6 +2,7 @@
 
 #![recursion_limit = "256"]
 
+pub mod academy;
 pub mod asye;
 pub mod auth;
 pub mod cpd;

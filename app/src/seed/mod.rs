@@ -3,6 +3,7 @@
 
 pub mod early_career;
 pub mod framework;
+pub mod library;
 pub mod pathway;
 
 use surrealdb::types::{RecordId, SurrealValue};

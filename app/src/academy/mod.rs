@@ -1,0 +1,4 @@
+//! The learning academy: the resource library, learning paths and live learning events.
+
+pub mod booking;
+pub mod ranking;
