@@ -2,3 +2,4 @@
 
 pub mod booking;
 pub mod ranking;
+pub mod resource;

@@ -58,17 +58,8 @@ pub struct EventSeed {
     pub criteria: &'static [&'static str],
 }
 
-/// (key, label) of each kind of resource, in the order the library lists them.
-pub const RESOURCE_KINDS: &[(&str, &str)] = &[
-    ("guide", "Guide"),
-    ("one_minute_guide", "One-minute guide"),
-    ("video", "Video"),
-    ("podcast", "Podcast"),
-    ("research_summary", "Research summary"),
-    ("policy", "Policy or procedure"),
-    ("tool", "Tool or template"),
-    ("course", "Course"),
-];
+/// The kinds are the library's own, so the seed and the curator's form cannot disagree.
+pub use crate::academy::resource::RESOURCE_KINDS;
 
 /// The career levels a resource, path or event can be aimed at.
 pub const LIBRARY_LEVELS: &[&str] = &[
