@@ -40,7 +40,7 @@ pub fn promotions(capacity: u32, taken: u32, waiting: u32) -> u32 {
 
 /// Who is next: the earliest on the waitlist. Ties on the same instant go to the smaller
 /// key, so every server picks the same person.
-pub fn next_in_line<'a, K: Ord>(waitlist: &'a [(K, String)]) -> Option<&'a K> {
+pub fn next_in_line<K: Ord>(waitlist: &[(K, String)]) -> Option<&K> {
     waitlist
         .iter()
         .min_by(|(ka, at_a), (kb, at_b)| at_a.cmp(at_b).then(ka.cmp(kb)))
