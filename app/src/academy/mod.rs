@@ -3,3 +3,6 @@
 pub mod booking;
 pub mod ranking;
 pub mod resource;
+
+#[cfg(feature = "ssr")]
+pub mod ics;
