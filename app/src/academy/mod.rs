@@ -6,3 +6,5 @@ pub mod resource;
 
 #[cfg(feature = "ssr")]
 pub mod ics;
+#[cfg(feature = "ssr")]
+pub mod markdown;
