@@ -83,10 +83,9 @@ pub async fn cpd_csv(
     headers: HeaderMap,
     Query(query): Query<YearQuery>,
 ) -> Response {
-    match cpd(&state, &headers, query).await {
-        Ok(response) => response,
-        Err(error) => error_response(error),
-    }
+    cpd(&state, &headers, query)
+        .await
+        .unwrap_or_else(error_response)
 }
 
 async fn cpd(
@@ -166,10 +165,9 @@ pub async fn asye_cohort_csv(
     headers: HeaderMap,
     Query(filter): Query<CohortFilter>,
 ) -> Response {
-    match asye_cohort(&state, &headers, filter).await {
-        Ok(response) => response,
-        Err(error) => error_response(error),
-    }
+    asye_cohort(&state, &headers, filter)
+        .await
+        .unwrap_or_else(error_response)
 }
 
 async fn asye_cohort(

@@ -326,14 +326,15 @@ mod server {
             year,
         )
         .await?;
-        let cadences =
-            crate::supervision::api::server::cadences(db, &viewer.org_id, &people).await?;
         let programmes = crate::asye::store::active_starts(
             db,
             &viewer.org_id,
             people.iter().map(|(id, _)| id.clone()).collect(),
         )
         .await?;
+        let cadences =
+            crate::supervision::api::server::cadences(db, &viewer.org_id, &people, &programmes)
+                .await?;
         for (member, cadence) in members.iter_mut().zip(cadences) {
             let (records, peer) = counts.get(&member.id).copied().unwrap_or((0, 0));
             // Social work assistants are not registered with Social Work England.

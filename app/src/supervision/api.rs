@@ -64,16 +64,16 @@ pub(crate) mod server {
         Ok(rows.into_iter().map(|r| (r.id, r.name)).collect())
     }
 
-    /// How supervision stands for each of `people`, NQSWs by the ASYE schedule.
+    /// How supervision stands for each of `people`, NQSWs by the ASYE schedule: `starts` are
+    /// the active ASYE start dates by person key, which callers also use, so read them once.
     pub async fn cadences(
         db: &Db,
         org: &str,
         people: &[(RecordId, String)],
+        starts: &HashMap<String, String>,
     ) -> AppResult<Vec<Cadence>> {
         let ids: Vec<RecordId> = people.iter().map(|(id, _)| id.clone()).collect();
-        let last = store::last_held(db, org, ids.clone()).await?;
-        let starts: HashMap<String, String> =
-            crate::asye::store::active_starts(db, org, ids).await?;
+        let last = store::last_held(db, org, ids).await?;
         let today = today_uk();
         Ok(people
             .iter()
@@ -116,17 +116,18 @@ pub(crate) mod server {
         let sessions = store::log(db, &viewer.org_id, &viewer.id, 200).await?;
         let has_own =
             !me.reviewers().is_empty() || sessions.iter().any(|s| s.supervisee_id == viewer.id);
-        let mine = if has_own {
-            cadences(db, &viewer.org_id, &[(me.id.clone(), me.name.clone())])
-                .await?
-                .into_iter()
-                .next()
-        } else {
-            None
-        };
+        // One pass for the viewer (first, when they are supervised) and their supervisees.
+        let mut everyone = supervisees;
+        if has_own {
+            everyone.insert(0, (me.id.clone(), me.name.clone()));
+        }
+        let ids = everyone.iter().map(|(id, _)| id.clone()).collect();
+        let starts = crate::asye::store::active_starts(db, &viewer.org_id, ids).await?;
+        let mut all = cadences(db, &viewer.org_id, &everyone, &starts).await?;
+        let mine = has_own.then(|| all.remove(0));
         Ok(SupervisionLog {
             mine,
-            supervisees: cadences(db, &viewer.org_id, &supervisees).await?,
+            supervisees: all,
             sessions,
             counterparts,
             today: crate::dates::iso(today_uk()),
