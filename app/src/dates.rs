@@ -43,6 +43,14 @@ pub fn to_uk(at: OffsetDateTime) -> OffsetDateTime {
     at.to_offset(UtcOffset::from_hms(hours, 0, 0).unwrap_or(UtcOffset::UTC))
 }
 
+/// The instant a UK wall-clock time names. In the hour the clocks go back, the earlier of the
+/// two instants; in the hour they skip, the time an hour later.
+pub fn uk_to_utc(date: Date, time: Time) -> OffsetDateTime {
+    let as_utc = PrimitiveDateTime::new(date, time).assume_utc();
+    let summer = as_utc - time::Duration::hours(1);
+    if is_bst(summer) { summer } else { as_utc }
+}
+
 /// "23 Nov 2026, 14:05" for an RFC 3339 timestamp; the input unchanged if it is not one.
 pub fn uk_datetime(rfc3339: &str) -> String {
     match OffsetDateTime::parse(rfc3339, &time::format_description::well_known::Rfc3339) {
@@ -124,6 +132,24 @@ mod tests {
             "23 Nov 2026, 09:05"
         );
         assert_eq!(uk_datetime("not a time"), "not a time");
+    }
+
+    #[test]
+    fn uk_wall_clock_times_become_utc_instants() {
+        let at = |d: Date, h: u8, m: u8| uk_to_utc(d, Time::from_hms(h, m, 0).unwrap());
+        assert_eq!(
+            at(time::macros::date!(2026 - 11 - 23), 9, 30),
+            datetime!(2026-11-23 09:30 UTC)
+        );
+        assert_eq!(
+            at(time::macros::date!(2026 - 07 - 01), 9, 30),
+            datetime!(2026-07-01 08:30 UTC)
+        );
+        // 01:30 on 25 October 2026 happens twice: the first, still in summer time.
+        assert_eq!(
+            at(time::macros::date!(2026 - 10 - 25), 1, 30),
+            datetime!(2026-10-25 00:30 UTC)
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! server function's JSON. Each authorises from the session cookie like any request, and
 //! every export is written to the audit log.
 
-use axum::extract::{Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
@@ -51,12 +51,13 @@ fn error_response(error: AppError) -> Response {
 }
 
 fn download(name: String, body: String) -> Response {
+    file(name, body, "text/csv; charset=utf-8")
+}
+
+fn file(name: String, body: String, content_type: &'static str) -> Response {
     let mut response = body.into_response();
     let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/csv; charset=utf-8"),
-    );
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
         headers.insert(header::CONTENT_DISPOSITION, value);
     }
@@ -248,4 +249,49 @@ mod tests {
             "a,b\n\"'=HYPERLINK(\"\"x\"\")\",\"plain, with comma\"\n"
         );
     }
+}
+
+/// The calendar file for the signed-in person's confirmed place on an event.
+pub async fn event_calendar(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Response {
+    event_calendar_file(&state, &headers, &id)
+        .await
+        .unwrap_or_else(error_response)
+}
+
+async fn event_calendar_file(
+    state: &AppState,
+    headers: &HeaderMap,
+    id: &str,
+) -> Result<Response, AppError> {
+    let viewer = viewer(state, headers).await?;
+    crate::api::check_id(id)?;
+    // Links in the file lead back to the event on the address the person used.
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .filter(|h| {
+            h.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':'))
+        })
+        .unwrap_or("localhost");
+    let scheme = match headers
+        .get("x-forwarded-proto")
+        .and_then(|h| h.to_str().ok())
+    {
+        Some("https") => "https",
+        _ => "http",
+    };
+    let (name, body) = crate::academy::event_store::calendar_file(
+        &state.db,
+        &viewer.org_id,
+        &viewer.id,
+        id,
+        &format!("{scheme}://{host}"),
+    )
+    .await?;
+    Ok(file(name, body, "text/calendar; charset=utf-8"))
 }

@@ -34,6 +34,7 @@ use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
+use academy::library_views::{CuratorBoardPage, LibraryPage, ResourceEditPage, ResourcePage};
 use asye::views::{AsyeCohortPage, AsyePersonPage, MyAsyePage};
 use auth::views::{AccountPage, LoginPage};
 use cpd::views::{CpdEditPage, CpdPage, CpdPrintPage, SuperviseeCpdPage};
@@ -118,6 +119,11 @@ fn Frame() -> impl IntoView {
                     <Route path=path!("/cpd/print") view=CpdPrintPage ssr=SsrMode::Async />
                     <Route path=path!("/cpd/:id") view=CpdEditPage ssr=SsrMode::Async />
                     <Route path=path!("/supervision") view=SupervisionPage ssr=SsrMode::Async />
+                    <Route path=path!("/library") view=LibraryPage ssr=SsrMode::Async />
+                    <Route path=path!("/library/new") view=ResourceEditPage ssr=SsrMode::Async />
+                    <Route path=path!("/library/manage") view=CuratorBoardPage ssr=SsrMode::Async />
+                    <Route path=path!("/library/:id") view=ResourcePage ssr=SsrMode::Async />
+                    <Route path=path!("/library/:id/edit") view=ResourceEditPage ssr=SsrMode::Async />
                     <Route path=path!("/reviews") view=ReviewsPage ssr=SsrMode::Async />
                     <Route path=path!("/progression") view=CasesPage ssr=SsrMode::Async />
                     <Route path=path!("/progression/:id") view=CasePage ssr=SsrMode::Async />

@@ -44,6 +44,10 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
     let exports = Router::new()
         .route("/export/cpd.csv", get(app::export::cpd_csv))
         .route("/export/asye-cohort.csv", get(app::export::asye_cohort_csv))
+        .route(
+            "/events/{id}/calendar.ics",
+            get(app::export::event_calendar),
+        )
         .with_state(state.clone());
     Router::new()
         .leptos_routes_with_context(
@@ -97,4 +101,22 @@ pub async fn start_state(
         db,
         auth: Arc::new(auth),
     })
+}
+
+/// Sends event reminders every few minutes for as long as the server runs. A failed round is
+/// logged and the next one tries again; each reminder is sent once however often this runs.
+pub fn spawn_reminders(db: Db) {
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(300));
+        loop {
+            every.tick().await;
+            match app::academy::event_store::send_reminders(&db, time::OffsetDateTime::now_utc())
+                .await
+            {
+                Ok(0) => {}
+                Ok(sent) => tracing::info!(sent, "event reminders sent"),
+                Err(error) => tracing::warn!(%error, "event reminders failed"),
+            }
+        }
+    });
 }

@@ -19,6 +19,16 @@ pub const RESOURCE_KINDS: &[(&str, &str)] = &[
     ("course", "Course"),
 ];
 
+/// The career levels a resource, path or event can be aimed at.
+pub const LIBRARY_LEVELS: &[&str] = &[
+    "social_work_assistant",
+    "nqsw",
+    "social_worker",
+    "senior_social_worker",
+    "advanced_practitioner",
+    "team_manager",
+];
+
 pub fn kind_label(key: &str) -> &str {
     RESOURCE_KINDS
         .iter()

@@ -26,13 +26,33 @@ pub async fn get_cpd(id: String) -> Result<CpdRecord, AppError> {
     crate::api::respond(server::get_cpd(id)).await
 }
 
-/// A new record's starting point, prefilled from evidence or a supervision session.
+/// Where a new CPD record can start from.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CpdFrom {
+    pub evidence: Option<String>,
+    pub supervision: Option<String>,
+    /// A library resource the person has used.
+    pub resource: Option<String>,
+    /// A learning event the person attended, by event key.
+    pub event: Option<String>,
+}
+
+/// A new record's starting point, prefilled from evidence, a supervision session, a library
+/// resource or an attended event.
 #[server(endpoint = "cpd/prefill_cpd")]
 pub async fn prefill_cpd(
     #[server(default)] evidence: Option<String>,
     #[server(default)] supervision: Option<String>,
+    #[server(default)] resource: Option<String>,
+    #[server(default)] event: Option<String>,
 ) -> Result<CpdDraft, AppError> {
-    crate::api::respond(server::prefill_cpd(evidence, supervision)).await
+    crate::api::respond(server::prefill_cpd(CpdFrom {
+        evidence,
+        supervision,
+        resource,
+        event,
+    }))
+    .await
 }
 
 /// Creates a record when `id` is empty, otherwise updates it; answers the registration year
@@ -147,12 +167,57 @@ pub(crate) mod server {
         store::get(&state.db, &viewer.org_id, &viewer.id, &id).await
     }
 
-    pub async fn prefill_cpd(
-        evidence: Option<String>,
-        supervision: Option<String>,
-    ) -> AppResult<CpdDraft> {
+    pub async fn prefill_cpd(from: super::CpdFrom) -> AppResult<CpdDraft> {
         let viewer = require_viewer().await?;
         let state = api::state()?;
+        let super::CpdFrom {
+            evidence,
+            supervision,
+            resource,
+            event,
+        } = from;
+        if let Some(id) = resource.filter(|id| !id.is_empty()) {
+            check_id(&id)?;
+            let r =
+                crate::academy::library_store::basics(&state.db, &viewer.org_id, &viewer.id, &id)
+                    .await?;
+            let kind = match r.kind.as_str() {
+                "course" => "elearning",
+                "video" | "podcast" => "elearning",
+                _ => "reading",
+            };
+            return Ok(CpdDraft {
+                form: CpdForm {
+                    kind: kind.into(),
+                    title: r.title.clone(),
+                    description: r.summary.clone(),
+                    date: r.done_on.unwrap_or_else(|| iso(today_uk())),
+                    ..Default::default()
+                },
+                source: Some(format!("resource:{id}")),
+                source_label: Some(format!("the library resource \u{201c}{}\u{201d}", r.title)),
+            });
+        }
+        if let Some(id) = event.filter(|id| !id.is_empty()) {
+            check_id(&id)?;
+            let e =
+                crate::academy::event_store::attended(&state.db, &viewer.org_id, &viewer.id, &id)
+                    .await?;
+            return Ok(CpdDraft {
+                form: CpdForm {
+                    kind: "event".into(),
+                    title: e.title.clone(),
+                    description: e.summary.clone(),
+                    date: e.date,
+                    ..Default::default()
+                },
+                source: Some(format!("event:{id}")),
+                source_label: Some(format!(
+                    "the event \u{201c}{}\u{201d} you attended",
+                    e.title
+                )),
+            });
+        }
         if let Some(id) = evidence.filter(|id| !id.is_empty()) {
             check_id(&id)?;
             let e =
@@ -218,11 +283,13 @@ pub(crate) mod server {
         })
     }
 
-    /// `evidence:<key>` or `supervision:<key>`, anything else is dropped.
+    /// `evidence:<key>`, `supervision:<key>`, `resource:<key>` or `event:<key>`; anything
+    /// else is dropped.
     fn clean_source(source: Option<String>) -> Option<String> {
         let source = source?;
         let (table, id) = source.split_once(':')?;
-        (matches!(table, "evidence" | "supervision") && check_id(id).is_ok()).then_some(source)
+        (matches!(table, "evidence" | "supervision" | "resource" | "event") && check_id(id).is_ok())
+            .then_some(source)
     }
 
     pub async fn save_cpd(

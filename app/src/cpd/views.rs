@@ -210,10 +210,17 @@ fn CpdEdit() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let id = move || params.with(|p| p.get("id"));
-    let from = move || query.with(|q| (q.get("evidence"), q.get("supervision")));
+    let from = move || {
+        query.with(|q| super::api::CpdFrom {
+            evidence: q.get("evidence"),
+            supervision: q.get("supervision"),
+            resource: q.get("resource"),
+            event: q.get("event"),
+        })
+    };
     let start = Resource::new(
         move || (id(), from()),
-        |(id, (evidence, supervision))| async move {
+        |(id, from)| async move {
             match id {
                 Some(id) => get_cpd(id).await.map(|r| Start {
                     id: Some(r.id.clone()),
@@ -222,13 +229,15 @@ fn CpdEdit() -> impl IntoView {
                     source_label: None,
                     duplicates: r.duplicates,
                 }),
-                None => prefill_cpd(evidence, supervision).await.map(|d| Start {
-                    id: None,
-                    form: d.form,
-                    source: d.source,
-                    source_label: d.source_label,
-                    duplicates: Vec::new(),
-                }),
+                None => prefill_cpd(from.evidence, from.supervision, from.resource, from.event)
+                    .await
+                    .map(|d| Start {
+                        id: None,
+                        form: d.form,
+                        source: d.source,
+                        source_label: d.source_label,
+                        duplicates: Vec::new(),
+                    }),
             }
         },
     );

@@ -25,6 +25,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "early_career",
         surql: include_str!("migrations/0003_early_career.surql"),
     },
+    Migration {
+        version: 4,
+        name: "academy",
+        surql: include_str!("migrations/0004_academy.surql"),
+    },
 ];
 
 pub const LATEST_SCHEMA_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].version;

@@ -159,3 +159,10 @@ pub fn check_thrown(
         .unwrap_or(0);
     Err(errors.swap_remove(cause).1)
 }
+
+/// A `time` instant as the database's datetime.
+pub fn datetime(at: time::OffsetDateTime) -> surrealdb::types::Datetime {
+    let utc =
+        chrono::DateTime::from_timestamp(at.unix_timestamp(), at.nanosecond()).unwrap_or_default();
+    surrealdb::types::Datetime::from(utc)
+}

@@ -31,6 +31,13 @@ pub async fn delete_evidence(id: String) -> Result<(), AppError> {
     crate::api::respond(server::delete_evidence(id)).await
 }
 
+/// New evidence started from a library resource the person used: a reflection with the
+/// resource's title, link and criteria, for them to write up.
+#[server(endpoint = "portfolio/prefill_evidence")]
+pub async fn prefill_evidence(resource: String) -> Result<EvidenceDetail, AppError> {
+    crate::api::respond(server::prefill_evidence(resource)).await
+}
+
 /// The criteria a practitioner can link evidence to, from the current pathway.
 #[server(endpoint = "portfolio/criteria_choices")]
 pub async fn criteria_choices() -> Result<PickerChoices, AppError> {
@@ -51,6 +58,27 @@ mod server {
     use crate::error::{AppError, AppResult};
     use crate::people::model::Page;
     use crate::progression::framework_store::{self, PATHWAY};
+
+    pub async fn prefill_evidence(resource: String) -> AppResult<EvidenceDetail> {
+        let viewer = require_viewer().await?;
+        check_id(&resource)?;
+        let state = api::state()?;
+        let r =
+            crate::academy::library_store::basics(&state.db, &viewer.org_id, &viewer.id, &resource)
+                .await?;
+        Ok(EvidenceDetail {
+            kind: "reflection".into(),
+            title: format!("Learning from \u{201c}{}\u{201d}", r.title),
+            date: r.done_on.unwrap_or_else(|| crate::dates::iso(today_uk())),
+            what_happened: format!(
+                "I used the library resource \u{201c}{}\u{201d}: {}",
+                r.title, r.summary
+            ),
+            link: r.link,
+            criteria: r.criteria,
+            ..Default::default()
+        })
+    }
 
     pub async fn list_evidence(filter: EvidenceFilter) -> AppResult<Page<EvidenceSummary>> {
         let viewer = require_viewer().await?;

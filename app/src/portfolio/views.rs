@@ -6,7 +6,9 @@ use leptos_meta::Title;
 use leptos_router::components::Form;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
-use super::api::{DeleteEvidence, SaveEvidence, criteria_choices, get_evidence, list_evidence};
+use super::api::{
+    DeleteEvidence, SaveEvidence, criteria_choices, get_evidence, list_evidence, prefill_evidence,
+};
 use super::model::{CriterionChoice, EvidenceDetail, EvidenceFilter, PROMPTS, PickerChoices};
 use crate::auth::roles::Action;
 use crate::dates::uk_date;
@@ -228,12 +230,18 @@ fn EvidenceEdit() -> impl IntoView {
     let id = move || params.with(|p| p.get("id"));
     let save = ServerAction::<SaveEvidence>::new();
     let delete = ServerAction::<DeleteEvidence>::new();
-    let evidence = Resource::new(id, |id| async move {
-        match id {
-            Some(id) => get_evidence(id).await.map(Some),
-            None => Ok(None),
-        }
-    });
+    let query = use_query_map();
+    let from = move || query.with(|q| q.get("resource"));
+    let evidence = Resource::new(
+        move || (id(), from()),
+        |(id, from)| async move {
+            match (id, from) {
+                (Some(id), _) => get_evidence(id).await.map(|e| (Some(e.clone()), Some(e))),
+                (None, Some(resource)) => prefill_evidence(resource).await.map(|e| (None, Some(e))),
+                (None, None) => Ok((None, None)),
+            }
+        },
+    );
     let choices = Resource::new(|| (), |_| criteria_choices());
     let navigate = use_navigate();
     Effect::new(move |_| {
@@ -254,15 +262,19 @@ fn EvidenceEdit() -> impl IntoView {
             </p>
             <Suspense fallback=|| view! { <Loading /> }>
                 {move || match (evidence.get(), choices.get()) {
-                    (Some(Ok(evidence)), Some(Ok(choices))) => {
+                    (Some(Ok((evidence, start))), Some(Ok(choices))) => {
+                        let prefilled = evidence.is_none() && start.is_some();
                         view! {
                             <h1>{if evidence.is_some() { "Edit evidence" } else { "Add evidence" }}</h1>
+                            {prefilled.then(|| view! {
+                                <p class="lede">"Started from a library resource. Write what you did with it and what you learned before saving."</p>
+                            })}
                             {evidence.as_ref().map(|e| view! {
                                 <p>
                                     <a href=format!("/cpd/new?evidence={}", e.id)>"Make a CPD record from this evidence"</a>
                                 </p>
                             })}
-                            <EvidenceForm evidence=evidence.clone() choices action=save />
+                            <EvidenceForm evidence=evidence.clone() start choices action=save />
                             {evidence.map(|e| view! { <DeleteForm evidence=e action=delete /> })}
                         }
                             .into_any()
@@ -278,12 +290,14 @@ fn EvidenceEdit() -> impl IntoView {
 #[component]
 fn EvidenceForm(
     evidence: Option<EvidenceDetail>,
+    /// What the fields start with: the saved evidence, or a prefilled draft.
+    start: Option<EvidenceDetail>,
     choices: PickerChoices,
     action: ServerAction<SaveEvidence>,
 ) -> impl IntoView {
     let errors = field_errors(action.value());
     let general = general_error(action.value());
-    let detail = evidence.clone().unwrap_or_default();
+    let detail = start.unwrap_or_default();
     let kind_error = Signal::derive(move || errors.with(|e| e.get("kind").map(str::to_string)));
     view! {
         {detail

@@ -61,13 +61,7 @@ pub struct EventSeed {
 /// The kinds are the library's own, so the seed and the curator's form cannot disagree.
 pub use crate::academy::resource::RESOURCE_KINDS;
 
-/// The career levels a resource, path or event can be aimed at.
-pub const LIBRARY_LEVELS: &[&str] = &[
-    "nqsw",
-    "social_worker",
-    "senior_social_worker",
-    "advanced_practitioner",
-];
+pub use crate::academy::resource::LIBRARY_LEVELS;
 
 /// Kinds whose value is in their body, which must be a practical read of 80-250 words.
 pub const BODY_KINDS: &[&str] = &[
@@ -2214,10 +2208,16 @@ mod tests {
                 assert!(LIBRARY_LEVELS.contains(level), "{} level {level}", r.key);
             }
         }
-        for level in LIBRARY_LEVELS {
+        // The pathway's own levels; the library may also aim at assistants and managers.
+        for level in [
+            "nqsw",
+            "social_worker",
+            "senior_social_worker",
+            "advanced_practitioner",
+        ] {
             let n = RESOURCES
                 .iter()
-                .filter(|r| r.levels.contains(level))
+                .filter(|r| r.levels.contains(&level))
                 .count();
             assert!(n >= 3, "only {n} resources aimed at {level}");
         }

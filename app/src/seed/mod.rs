@@ -1,6 +1,7 @@
 //! The demo council (server only): synthetic people and teams, never any council's actuals.
 //! Seeding is idempotent: a database that already has the demo council is left alone.
 
+pub mod academy;
 pub mod early_career;
 pub mod framework;
 pub mod library;
@@ -580,6 +581,9 @@ pub async fn seed_demo(db: &Db, password: &str) -> AppResult<SeedOutcome> {
         if !early_career::has_early_career(db, org).await? {
             early_career::seed_early_career(db, org, crate::dates::today_uk()).await?;
         }
+        if !academy::has_academy(db, org).await? {
+            academy::seed_academy(db, org, crate::dates::today_uk()).await?;
+        }
         return Ok(SeedOutcome::AlreadyPresent);
     }
 
@@ -634,6 +638,7 @@ pub async fn seed_demo(db: &Db, password: &str) -> AppResult<SeedOutcome> {
     let today = crate::dates::iso(crate::dates::today_uk());
     pathway::seed_pathway(db, &org, &today).await?;
     early_career::seed_early_career(db, &org, crate::dates::today_uk()).await?;
+    academy::seed_academy(db, &org, crate::dates::today_uk()).await?;
     Ok(counts)
 }
 

@@ -1,0 +1,272 @@
+//! Server functions for live events and the learner's hub. Everyone signed in books events
+//! meant for them; line managers approve their own people's places; learning leads create
+//! events, and they or the facilitator mark attendance.
+
+use leptos::prelude::*;
+
+use super::event_form::EventForm;
+use super::model::{EventDetail, EventsPage, MyLearning, Named};
+use crate::error::AppError;
+
+#[server(endpoint = "academy/list_events")]
+pub async fn list_events(#[server(default)] all: bool) -> Result<EventsPage, AppError> {
+    crate::api::respond(server::list_events(all)).await
+}
+
+#[server(endpoint = "academy/get_event")]
+pub async fn get_event(id: String) -> Result<EventDetail, AppError> {
+    crate::api::respond(server::get_event(id)).await
+}
+
+/// Books a place (or the waitlist); answers "booked", "requested" or "waitlisted".
+#[server(endpoint = "academy/book_event")]
+pub async fn book_event(id: String) -> Result<String, AppError> {
+    crate::api::respond(server::book_event(id)).await
+}
+
+#[server(endpoint = "academy/cancel_booking")]
+pub async fn cancel_booking(id: String) -> Result<(), AppError> {
+    crate::api::respond(server::cancel_booking(id)).await
+}
+
+/// A line manager approves (`approve` true) or declines a place held for approval.
+#[server(endpoint = "academy/decide_booking")]
+pub async fn decide_booking(id: String, person: String, approve: bool) -> Result<(), AppError> {
+    crate::api::respond(server::decide_booking(id, person, approve)).await
+}
+
+#[server(endpoint = "academy/record_attendance")]
+pub async fn record_attendance(id: String, person: String, attended: bool) -> Result<(), AppError> {
+    crate::api::respond(server::record_attendance(id, person, attended)).await
+}
+
+/// What the event form offers: levels, teams and people who can facilitate.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct EventFormChoices {
+    pub levels: Vec<Named>,
+    pub teams: Vec<Named>,
+    pub facilitators: Vec<Named>,
+}
+
+#[server(endpoint = "academy/event_choices")]
+pub async fn event_choices() -> Result<EventFormChoices, AppError> {
+    crate::api::respond(server::event_choices()).await
+}
+
+#[server(endpoint = "academy/create_event")]
+pub async fn create_event(form: EventForm) -> Result<String, AppError> {
+    crate::api::respond(server::create_event(form)).await
+}
+
+/// The learner's hub: recommendations, paths, bookmarks, completions and bookings.
+#[server(endpoint = "academy/learning_hub")]
+pub async fn learning_hub() -> Result<MyLearning, AppError> {
+    crate::api::respond(server::learning_hub()).await
+}
+
+#[cfg(feature = "ssr")]
+pub(crate) mod server {
+    use time::OffsetDateTime;
+
+    use super::super::event_form::EventForm;
+    use super::super::event_store::{self as store, Booked};
+    use super::super::library_store;
+    use super::super::model::{EventDetail, EventsPage, MyLearning, Named};
+    use super::super::path_store;
+    use super::super::resource::LIBRARY_LEVELS;
+    use super::EventFormChoices;
+    use crate::api::{self, check_id};
+    use crate::auth::roles::Action;
+    use crate::auth::session::require_viewer;
+    use crate::dates::today_uk;
+    use crate::error::{AppError, AppResult};
+    use crate::people::levels::level_label;
+
+    pub async fn list_events(all: bool) -> AppResult<EventsPage> {
+        let viewer = require_viewer().await?;
+        viewer.require(Action::UseOwnAccount)?;
+        let state = api::state()?;
+        store::events_page(
+            &state.db,
+            &viewer.org_id,
+            &viewer.id,
+            all,
+            viewer.can(Action::CurateLearning),
+            OffsetDateTime::now_utc(),
+        )
+        .await
+    }
+
+    pub async fn get_event(id: String) -> AppResult<EventDetail> {
+        let viewer = require_viewer().await?;
+        viewer.require(Action::UseOwnAccount)?;
+        check_id(&id)?;
+        let state = api::state()?;
+        let (criteria, _) = library_store::criteria(&state.db, &viewer.org_id).await?;
+        store::detail(
+            &state.db,
+            &viewer.org_id,
+            &viewer.id,
+            &id,
+            viewer.can(Action::CurateLearning),
+            &criteria,
+            OffsetDateTime::now_utc(),
+        )
+        .await
+    }
+
+    pub async fn book_event(id: String) -> AppResult<String> {
+        let viewer = require_viewer().await?;
+        viewer.require(Action::UseOwnAccount)?;
+        check_id(&id)?;
+        let state = api::state()?;
+        let booked = store::book(&state.db, &viewer.org_id, &viewer.id, &id).await?;
+        let status = match booked {
+            Booked::Booked => "booked",
+            Booked::Requested => "requested",
+            Booked::Waitlisted => "waitlisted",
+        };
+        leptos_axum::redirect(&format!("/events/{id}?done={status}"));
+        Ok(status.to_string())
+    }
+
+    pub async fn cancel_booking(id: String) -> AppResult<()> {
+        let viewer = require_viewer().await?;
+        viewer.require(Action::UseOwnAccount)?;
+        check_id(&id)?;
+        let state = api::state()?;
+        store::cancel(&state.db, &viewer.org_id, &viewer.id, &id).await?;
+        leptos_axum::redirect(&format!("/events/{id}?done=cancelled"));
+        Ok(())
+    }
+
+    pub async fn decide_booking(id: String, person: String, approve: bool) -> AppResult<()> {
+        let viewer = require_viewer().await?;
+        viewer.require(Action::UseOwnAccount)?;
+        check_id(&id)?;
+        check_id(&person)?;
+        let state = api::state()?;
+        store::decide(
+            &state.db,
+            &viewer.org_id,
+            &viewer.id,
+            viewer.can(Action::CurateLearning),
+            &id,
+            &person,
+            approve,
+        )
+        .await?;
+        leptos_axum::redirect(&format!(
+            "/events?done={}",
+            if approve { "approved" } else { "declined" }
+        ));
+        Ok(())
+    }
+
+    pub async fn record_attendance(id: String, person: String, attended: bool) -> AppResult<()> {
+        let viewer = require_viewer().await?;
+        viewer.require(Action::UseOwnAccount)?;
+        check_id(&id)?;
+        check_id(&person)?;
+        let state = api::state()?;
+        store::mark_attendance(
+            &state.db,
+            &viewer.org_id,
+            &viewer.id,
+            viewer.can(Action::CurateLearning),
+            &id,
+            &person,
+            attended,
+            OffsetDateTime::now_utc(),
+        )
+        .await?;
+        leptos_axum::redirect(&format!("/events/{id}?done=attendance"));
+        Ok(())
+    }
+
+    pub async fn event_choices() -> AppResult<EventFormChoices> {
+        let viewer = require_viewer().await?;
+        viewer.require(Action::CurateLearning)?;
+        let state = api::state()?;
+        let (teams, managers) =
+            crate::people::store::person_choices(&state.db, &viewer.org_id).await?;
+        let named = |c: crate::people::model::Choice| Named {
+            key: c.id,
+            label: c.label,
+        };
+        Ok(EventFormChoices {
+            levels: LIBRARY_LEVELS
+                .iter()
+                .map(|l| Named {
+                    key: l.to_string(),
+                    label: level_label(l).to_string(),
+                })
+                .collect(),
+            teams: teams.into_iter().map(named).collect(),
+            facilitators: managers.into_iter().map(named).collect(),
+        })
+    }
+
+    pub async fn create_event(form: EventForm) -> AppResult<String> {
+        let viewer = require_viewer().await?;
+        viewer.require(Action::CurateLearning)?;
+        let state = api::state()?;
+        let choices = event_choices().await?;
+        let input = form
+            .validate(today_uk(), |t| choices.teams.iter().any(|c| c.key == t))
+            .map_err(AppError::Validation)?;
+        if let Some(p) = &input.facilitator_person
+            && !choices.facilitators.iter().any(|c| &c.key == p)
+        {
+            return Err(AppError::field(
+                "facilitator_person",
+                "Choose a facilitator from the list.",
+            ));
+        }
+        let id = store::create(&state.db, &viewer.org_id, &viewer.id, &input).await?;
+        leptos_axum::redirect(&format!("/events/{id}?done=created"));
+        Ok(id)
+    }
+
+    pub async fn learning_hub() -> AppResult<MyLearning> {
+        let viewer = require_viewer().await?;
+        viewer.require(Action::UseOwnAccount)?;
+        let state = api::state()?;
+        let (next_level, recommended) = library_store::recommendations(
+            &state.db,
+            &viewer.org_id,
+            &viewer.id,
+            &viewer.career_level,
+            6,
+        )
+        .await?;
+        let roles: Vec<String> = viewer.roles.iter().map(|r| r.key().to_string()).collect();
+        let paths = path_store::paths_for(
+            &state.db,
+            &viewer.org_id,
+            &viewer.id,
+            &viewer.career_level,
+            &roles,
+        )
+        .await?;
+        let (bookmarks, done) =
+            library_store::my_resources(&state.db, &viewer.org_id, &viewer.id).await?;
+        let events = store::events_page(
+            &state.db,
+            &viewer.org_id,
+            &viewer.id,
+            false,
+            false,
+            OffsetDateTime::now_utc(),
+        )
+        .await?;
+        Ok(MyLearning {
+            next_level: next_level.map(|l| level_label(&l).to_string()),
+            recommended,
+            paths,
+            bookmarks,
+            done,
+            bookings: events.mine,
+        })
+    }
+}

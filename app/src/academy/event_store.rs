@@ -1,0 +1,977 @@
+//! Event queries (server only): the events list and page, booking and cancelling, approval,
+//! attendance, reminders and calendar files. Places change only inside database
+//! transactions that also write the event's counters, so two requests for the last place
+//! clash on the event and one of them is retried: capacity is never exceeded.
+
+use std::time::Duration as StdDuration;
+
+use surrealdb::types::{RecordId, SurrealValue};
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+
+use super::event_form::EventInput;
+use super::ics::{SessionInvite, calendar};
+use super::model::{
+    ApprovalRow, Attendee, BookingRow, CriterionRef, EventDetail, EventSummary, EventsPage,
+    MyBooking, SessionView,
+};
+use crate::dates::{to_uk, uk_to_utc};
+use crate::db::{Db, check_thrown, datetime, key};
+use crate::error::{AppError, AppResult};
+use crate::people::levels::level_label;
+use crate::progression::framework_store::thrown;
+
+/// Clashing transactions are retried this many times before giving up.
+const ATTEMPTS: u32 = 200;
+/// Reminders go out this long before a session starts.
+pub const REMINDER_HOURS: i64 = 24;
+
+pub fn event_id(id: &str) -> RecordId {
+    RecordId::new("event", id.to_string())
+}
+
+pub fn booking_id(event: &str, person: &str) -> RecordId {
+    RecordId::new(
+        "booking",
+        surrealdb::types::Array::from(vec![event.to_string(), person.to_string()]),
+    )
+}
+
+fn parse(at: &str) -> Option<OffsetDateTime> {
+    OffsetDateTime::parse(at, &Rfc3339).ok()
+}
+
+fn weekday(day: time::Weekday) -> &'static str {
+    match day {
+        time::Weekday::Monday => "Monday",
+        time::Weekday::Tuesday => "Tuesday",
+        time::Weekday::Wednesday => "Wednesday",
+        time::Weekday::Thursday => "Thursday",
+        time::Weekday::Friday => "Friday",
+        time::Weekday::Saturday => "Saturday",
+        time::Weekday::Sunday => "Sunday",
+    }
+}
+
+/// "Tuesday 1 Dec 2026, 09:30 to 12:30" in UK time.
+pub fn when(starts: &str, ends: &str) -> String {
+    match (parse(starts), parse(ends)) {
+        (Some(s), Some(e)) => {
+            let (s, e) = (to_uk(s), to_uk(e));
+            let day = crate::dates::uk_date(&crate::dates::iso(s.date()));
+            if s.date() == e.date() {
+                format!(
+                    "{} {day}, {:02}:{:02} to {:02}:{:02}",
+                    weekday(s.weekday()),
+                    s.hour(),
+                    s.minute(),
+                    e.hour(),
+                    e.minute()
+                )
+            } else {
+                format!(
+                    "{} {day}, {:02}:{:02} to {}",
+                    weekday(s.weekday()),
+                    s.hour(),
+                    s.minute(),
+                    crate::dates::uk_datetime(ends)
+                )
+            }
+        }
+        _ => starts.to_string(),
+    }
+}
+
+/// Whether an error is two transactions clashing, which is safe to try again.
+fn is_clash(error: &surrealdb::Error) -> bool {
+    let text = error.to_string().to_lowercase();
+    text.contains("conflict") || text.contains("retry") || text.contains("try again")
+}
+
+/// Runs a transaction, trying again while it clashes with another.
+async fn with_retry<T, F, Fut>(mut run: F) -> Result<T, surrealdb::Error>
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<T, surrealdb::Error>>,
+{
+    let mut attempt = 0;
+    loop {
+        match run().await {
+            Err(error) if is_clash(&error) && attempt + 1 < ATTEMPTS => {
+                attempt += 1;
+                // Spread the retries out so clashing requests do not clash again in step.
+                let jitter = u64::from(rand::random::<u8>() % 20);
+                tokio::time::sleep(StdDuration::from_millis(2 + jitter + u64::from(attempt))).await;
+            }
+            other => return other,
+        }
+    }
+}
+
+/// What the viewer is, for an event's audience.
+#[derive(Debug, Clone, SurrealValue)]
+pub struct Member {
+    pub career_level: String,
+    pub team: Option<RecordId>,
+}
+
+pub async fn member(db: &Db, org: &str, person: &str) -> AppResult<Member> {
+    let mut response = db
+        .query(
+            "SELECT career_level, team FROM type::record('person', $person)
+                WHERE org = type::record('org', $org);",
+        )
+        .bind(("org", org.to_string()))
+        .bind(("person", person.to_string()))
+        .await?
+        .check()?;
+    let rows: Vec<Member> = response.take(0)?;
+    rows.into_iter().next().ok_or(AppError::NotFound)
+}
+
+fn for_member(levels: &[String], teams: &[RecordId], member: &Member) -> bool {
+    (levels.is_empty() && teams.is_empty())
+        || levels.contains(&member.career_level)
+        || member.team.as_ref().is_some_and(|t| teams.contains(t))
+}
+
+fn audience(levels: &[String], team_names: &[String]) -> String {
+    if levels.is_empty() && team_names.is_empty() {
+        return "Everyone".to_string();
+    }
+    let mut parts: Vec<String> = levels.iter().map(|l| level_label(l).to_string()).collect();
+    parts.extend(team_names.iter().cloned());
+    parts.join(", ")
+}
+
+#[derive(SurrealValue)]
+struct EventRow {
+    id: RecordId,
+    title: String,
+    summary: String,
+    facilitator: String,
+    facilitator_person: Option<RecordId>,
+    capacity: i64,
+    seats: i64,
+    waiting: i64,
+    levels: Vec<String>,
+    teams: Vec<RecordId>,
+    team_names: Vec<String>,
+    needs_approval: bool,
+    online: bool,
+    criteria: Vec<String>,
+    status: String,
+    starts: String,
+    ends: String,
+    place: Option<String>,
+    sessions: i64,
+    first_ends: Option<String>,
+}
+
+const EVENT_FIELDS: &str = "id, title, summary, facilitator, facilitator_person, capacity,
+    seats, waiting, levels, teams, teams.*.name AS team_names, needs_approval, online, criteria,
+    status, <string> starts AS starts, <string> ends AS ends,
+    (SELECT VALUE place FROM event_session WHERE event = $parent.id ORDER BY starts LIMIT 1)[0] AS place,
+    (SELECT VALUE <string> ends FROM event_session WHERE event = $parent.id ORDER BY starts LIMIT 1)[0] AS first_ends,
+    count(SELECT id FROM event_session WHERE event = $parent.id) AS sessions";
+
+fn summary(row: &EventRow, now: OffsetDateTime, my_status: Option<String>) -> EventSummary {
+    let ends = parse(&row.ends).unwrap_or(now);
+    EventSummary {
+        id: key(&row.id),
+        title: row.title.clone(),
+        summary: row.summary.clone(),
+        facilitator: row.facilitator.clone(),
+        first: when(&row.starts, row.first_ends.as_deref().unwrap_or(&row.ends)),
+        sessions: row.sessions.max(0) as u32,
+        place: row.place.clone().unwrap_or_default(),
+        online: row.online,
+        capacity: row.capacity.max(0) as u32,
+        seats: row.seats.max(0) as u32,
+        waiting: row.waiting.max(0) as u32,
+        audience: audience(&row.levels, &row.team_names),
+        needs_approval: row.needs_approval,
+        past: ends < now,
+        cancelled: row.status == "cancelled",
+        my_status,
+    }
+}
+
+#[derive(SurrealValue)]
+struct MyBookingRow {
+    event: RecordId,
+    title: String,
+    starts: String,
+    ends: String,
+    status: String,
+    attended: Option<bool>,
+    position: Option<i64>,
+}
+
+#[derive(SurrealValue)]
+struct ApprovalDbRow {
+    event: RecordId,
+    person: RecordId,
+    title: String,
+    starts: String,
+    ends: String,
+    name: String,
+}
+
+/// Upcoming events (for the viewer's audience, unless `all`), their bookings and, for line
+/// managers, the bookings waiting for their approval.
+pub async fn events_page(
+    db: &Db,
+    org: &str,
+    person: &str,
+    all: bool,
+    can_curate: bool,
+    now: OffsetDateTime,
+) -> AppResult<EventsPage> {
+    let me = member(db, org, person).await?;
+    let sql = format!(
+        "SELECT {EVENT_FIELDS} FROM event WHERE org = type::record('org', $org) AND ends >= $now
+            AND status = 'scheduled' ORDER BY starts LIMIT 300;
+         SELECT event, event.title AS title, <string> event.starts AS starts, <string> event.ends AS ends,
+            status, attended,
+            IF status = 'waitlisted' {{ count(SELECT id FROM booking WHERE event = $parent.event
+                AND status = 'waitlisted' AND queued_at <= $parent.queued_at) }} ELSE {{ NONE }} AS position
+         FROM booking WHERE person = type::record('person', $person) AND status != 'cancelled';
+         SELECT event, person, event.title AS title, <string> event.starts AS starts,
+            <string> event.ends AS ends, person.name AS name
+         FROM booking WHERE org = type::record('org', $org) AND status = 'requested'
+            AND person.line_manager = type::record('person', $person);"
+    );
+    let mut response = db
+        .query(sql)
+        .bind(("org", org.to_string()))
+        .bind(("person", person.to_string()))
+        .bind(("now", datetime(now)))
+        .await?
+        .check()?;
+    let rows: Vec<EventRow> = response.take(0)?;
+    let mine: Vec<MyBookingRow> = response.take(1)?;
+    let approvals: Vec<ApprovalDbRow> = response.take(2)?;
+    let status_of = |event: &RecordId| {
+        mine.iter()
+            .find(|b| &b.event == event)
+            .map(|b| b.status.clone())
+    };
+    let upcoming = rows
+        .iter()
+        .filter(|r| all || for_member(&r.levels, &r.teams, &me) || status_of(&r.id).is_some())
+        .map(|r| summary(r, now, status_of(&r.id)))
+        .collect();
+    let mut mine_rows: Vec<BookingRow> = mine
+        .iter()
+        .map(|b| BookingRow {
+            booking: key(&b.event),
+            event_id: key(&b.event),
+            title: b.title.clone(),
+            first: when(&b.starts, &b.starts),
+            status: b.status.clone(),
+            position: b.position.map(|p| p.max(0) as u32),
+            attended: b.attended,
+            past: parse(&b.ends).is_some_and(|e| e < now),
+        })
+        .collect();
+    let order: Vec<(String, String)> = mine
+        .iter()
+        .map(|b| (key(&b.event), b.starts.clone()))
+        .collect();
+    mine_rows.sort_by_key(|b| {
+        order
+            .iter()
+            .find(|(k, _)| *k == b.event_id)
+            .map(|(_, s)| s.clone())
+            .unwrap_or_default()
+    });
+    // Coming up first, soonest first; then the past, most recent first.
+    let (mut coming, mut past): (Vec<BookingRow>, Vec<BookingRow>) =
+        mine_rows.into_iter().partition(|b| !b.past);
+    past.reverse();
+    coming.append(&mut past);
+    Ok(EventsPage {
+        upcoming,
+        mine: coming,
+        approvals: approvals
+            .into_iter()
+            .map(|a| ApprovalRow {
+                booking: key(&a.person),
+                event_id: key(&a.event),
+                event_title: a.title,
+                first: when(&a.starts, &a.ends),
+                person_name: a.name,
+            })
+            .collect(),
+        can_curate,
+    })
+}
+
+#[derive(SurrealValue)]
+struct SessionRow {
+    id: RecordId,
+    starts: String,
+    ends: String,
+    place: String,
+    link: Option<String>,
+}
+
+#[derive(SurrealValue)]
+struct AttendeeRow {
+    person: RecordId,
+    name: String,
+    team: Option<String>,
+    status: String,
+    attended: Option<bool>,
+}
+
+async fn load_event(db: &Db, org: &str, id: &str) -> AppResult<EventRow> {
+    let mut response = db
+        .query(format!(
+            "SELECT {EVENT_FIELDS} FROM $event WHERE org = type::record('org', $org);"
+        ))
+        .bind(("org", org.to_string()))
+        .bind(("event", event_id(id)))
+        .await?
+        .check()?;
+    let rows: Vec<EventRow> = response.take(0)?;
+    rows.into_iter().next().ok_or(AppError::NotFound)
+}
+
+pub async fn detail(
+    db: &Db,
+    org: &str,
+    person: &str,
+    id: &str,
+    can_curate: bool,
+    criteria: &[CriterionRef],
+    now: OffsetDateTime,
+) -> AppResult<EventDetail> {
+    let row = load_event(db, org, id).await?;
+    let me = member(db, org, person).await?;
+    let can_manage = can_curate
+        || row
+            .facilitator_person
+            .as_ref()
+            .is_some_and(|p| key(p) == person);
+    let mut response = db
+        .query(
+            "SELECT id, <string> starts AS starts, <string> ends AS ends, place, link
+                FROM event_session WHERE event = $event ORDER BY starts;
+             SELECT status, attended,
+                IF status = 'waitlisted' { count(SELECT id FROM booking WHERE event = $parent.event
+                    AND status = 'waitlisted' AND queued_at <= $parent.queued_at) } ELSE { NONE } AS position
+                FROM $booking;
+             IF $manage {
+                SELECT person, person.name AS name, person.team.name AS team, status, attended, queued_at
+                FROM booking WHERE event = $event AND status IN ['requested', 'booked', 'waitlisted']
+                ORDER BY queued_at
+             } ELSE { [] };",
+        )
+        .bind(("event", event_id(id)))
+        .bind(("booking", booking_id(id, person)))
+        .bind(("manage", can_manage))
+        .await?
+        .check()?;
+    let sessions: Vec<SessionRow> = response.take(0)?;
+    #[derive(SurrealValue)]
+    struct Mine {
+        status: String,
+        attended: Option<bool>,
+        position: Option<i64>,
+    }
+    let mine: Vec<Mine> = response.take(1)?;
+    let attendees: Vec<AttendeeRow> = response.take(2)?;
+    let booking = mine
+        .into_iter()
+        .next()
+        .filter(|b| b.status != "cancelled")
+        .map(|b| MyBooking {
+            status: b.status,
+            position: b.position.map(|p| p.max(0) as u32),
+            attended: b.attended,
+        });
+    let starts = parse(&row.starts).unwrap_or(now);
+    let started = starts <= now;
+    let in_audience = for_member(&row.levels, &row.teams, &me);
+    let why_not = if row.status == "cancelled" {
+        Some("This event has been cancelled.".to_string())
+    } else if started {
+        Some("Booking has closed: the event has started.".to_string())
+    } else if !in_audience {
+        Some(format!(
+            "This event is for: {}.",
+            audience(&row.levels, &row.team_names)
+        ))
+    } else {
+        None
+    };
+    let mut position = 0;
+    let attendees = attendees
+        .into_iter()
+        .map(|a| {
+            let place = (a.status == "waitlisted").then(|| {
+                position += 1;
+                position
+            });
+            Attendee {
+                booking: key(&a.person),
+                person: key(&a.person),
+                name: a.name,
+                team: a.team.unwrap_or_default(),
+                status: a.status,
+                attended: a.attended,
+                position: place,
+            }
+        })
+        .collect();
+    let my_status = booking.as_ref().map(|b| b.status.clone());
+    Ok(EventDetail {
+        event: summary(&row, now, my_status),
+        sessions: sessions
+            .into_iter()
+            .map(|s| SessionView {
+                id: key(&s.id),
+                when: when(&s.starts, &s.ends),
+                date: parse(&s.starts)
+                    .map(|s| crate::dates::iso(to_uk(s).date()))
+                    .unwrap_or_default(),
+                place: s.place,
+                link: s.link,
+            })
+            .collect(),
+        criteria: row
+            .criteria
+            .iter()
+            .filter_map(|l| criteria.iter().find(|c| &c.lineage == l).cloned())
+            .collect(),
+        booking,
+        can_book: why_not.is_none(),
+        why_not,
+        can_manage,
+        attendees,
+        started,
+    })
+}
+
+/// Books a place, or a place on the waitlist when the event is full. Answers the booking's
+/// status: "booked", "requested" (a place held for the line manager's approval) or
+/// "waitlisted".
+const BOOK: &str = "
+    BEGIN TRANSACTION;
+    LET $e = (SELECT capacity, seats, status, needs_approval, starts FROM $event
+        WHERE org = $org)[0];
+    IF $e = NONE OR $e.status != 'scheduled' { THROW 'academy:no_event' };
+    IF $e.starts <= time::now() { THROW 'academy:started' };
+    LET $old = (SELECT VALUE status FROM $booking)[0];
+    IF $old IN ['requested', 'booked', 'waitlisted'] { THROW 'academy:already' };
+    LET $seat = $e.seats < $e.capacity;
+    LET $status = IF $seat { IF $e.needs_approval { 'requested' } ELSE { 'booked' } } ELSE { 'waitlisted' };
+    UPSERT $booking SET org = $org, event = $event, person = $person, status = $status,
+        queued_at = time::now(), attended = NONE, attendance_by = NONE, decided_by = NONE,
+        reminded = [] RETURN NONE;
+    IF $seat { UPDATE $event SET seats += 1 RETURN NONE } ELSE { UPDATE $event SET waiting += 1 RETURN NONE };
+    RETURN $status;
+    COMMIT TRANSACTION;
+";
+
+/// Gives a freed place to the first person waiting, inside the caller's transaction, and
+/// tells them; with nobody waiting, the place is simply free. Needs $event, $e (with title
+/// and needs_approval) and $org.
+const PROMOTE_NEXT: &str = "
+    LET $next = (SELECT id, person FROM booking WHERE event = $event AND status = 'waitlisted'
+        ORDER BY queued_at, id LIMIT 1)[0];
+    IF $next = NONE {
+        UPDATE $event SET seats -= 1 RETURN NONE;
+    } ELSE {
+        UPDATE $next.id SET status = IF $e.needs_approval { 'requested' } ELSE { 'booked' } RETURN NONE;
+        UPDATE $event SET waiting -= 1 RETURN NONE;
+        CREATE notification SET org = $org, person = $next.person, kind = 'booking_promoted',
+            text = IF $e.needs_approval {
+                'A place came up on \u{201c}' + $e.title + '\u{201d}. It is held for you while your line manager approves it.'
+            } ELSE {
+                'A place came up on \u{201c}' + $e.title + '\u{201d}: you are booked.'
+            },
+            link = '/events/' + <string> record::id($event) RETURN NONE;
+    };
+";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Booked {
+    Booked,
+    Requested,
+    Waitlisted,
+}
+
+pub async fn book(db: &Db, org: &str, person: &str, id: &str) -> AppResult<Booked> {
+    let row = load_event(db, org, id).await?;
+    let me = member(db, org, person).await?;
+    if !for_member(&row.levels, &row.teams, &me) {
+        return Err(AppError::Conflict(format!(
+            "This event is for: {}.",
+            audience(&row.levels, &row.team_names)
+        )));
+    }
+    let result = with_retry(|| async {
+        let response = db
+            .query(BOOK)
+            .bind(("org", RecordId::new("org", org.to_string())))
+            .bind(("event", event_id(id)))
+            .bind(("person", RecordId::new("person", person.to_string())))
+            .bind(("booking", booking_id(id, person)))
+            .await?;
+        let mut response = check_thrown(response)?;
+        // The RETURN before COMMIT TRANSACTION, which answers last (with nothing).
+        let last = response.num_statements() - 2;
+        let status: Option<String> = response.take(last)?;
+        Ok(status)
+    })
+    .await;
+    match result {
+        Ok(Some(status)) => Ok(match status.as_str() {
+            "requested" => Booked::Requested,
+            "waitlisted" => Booked::Waitlisted,
+            _ => Booked::Booked,
+        }),
+        Ok(None) => Err(AppError::Internal),
+        Err(e) if thrown(&e, "academy:no_event") => Err(AppError::NotFound),
+        Err(e) if thrown(&e, "academy:started") => Err(AppError::Conflict(
+            "Booking has closed: the event has started.".into(),
+        )),
+        Err(e) if thrown(&e, "academy:already") => Err(AppError::Conflict(
+            "You are already booked or waiting for this event.".into(),
+        )),
+        Err(e) => Err(e.into()),
+    }
+}
+
+const CANCEL: &str = "
+    BEGIN TRANSACTION;
+    LET $e = (SELECT title, needs_approval, starts FROM $event WHERE org = $org)[0];
+    IF $e = NONE { THROW 'academy:no_event' };
+    LET $was = (SELECT VALUE status FROM $booking)[0];
+    IF $was NOT IN ['requested', 'booked', 'waitlisted'] { THROW 'academy:no_booking' };
+    IF $e.starts <= time::now() { THROW 'academy:started' };
+    UPDATE $booking SET status = 'cancelled' RETURN NONE;
+    IF $was = 'waitlisted' { UPDATE $event SET waiting -= 1 RETURN NONE } ELSE { {PROMOTE_NEXT} };
+    COMMIT TRANSACTION;
+";
+
+/// Cancels the person's booking or waitlist place; a freed place goes to the first person
+/// waiting, who is told.
+pub async fn cancel(db: &Db, org: &str, person: &str, id: &str) -> AppResult<()> {
+    let sql = CANCEL.replace("{PROMOTE_NEXT}", PROMOTE_NEXT);
+    let result = with_retry(|| async {
+        let response = db
+            .query(sql.as_str())
+            .bind(("org", RecordId::new("org", org.to_string())))
+            .bind(("event", event_id(id)))
+            .bind(("booking", booking_id(id, person)))
+            .await?;
+        check_thrown(response).map(|_| ())
+    })
+    .await;
+    match result {
+        Ok(()) => Ok(()),
+        Err(e) if thrown(&e, "academy:no_event") => Err(AppError::NotFound),
+        Err(e) if thrown(&e, "academy:no_booking") => Err(AppError::Conflict(
+            "You have no booking on this event to cancel.".into(),
+        )),
+        Err(e) if thrown(&e, "academy:started") => Err(AppError::Conflict(
+            "The event has started: ask the organiser if you cannot stay.".into(),
+        )),
+        Err(e) => Err(e.into()),
+    }
+}
+
+const DECIDE: &str = "
+    BEGIN TRANSACTION;
+    LET $e = (SELECT title, needs_approval FROM $event WHERE org = $org)[0];
+    IF $e = NONE { THROW 'academy:no_event' };
+    LET $b = (SELECT status, person, person.line_manager AS manager FROM $booking)[0];
+    IF $b = NONE OR $b.status != 'requested' { THROW 'academy:not_requested' };
+    IF !$curator AND $b.manager != $by { THROW 'academy:not_manager' };
+    IF $approve {
+        UPDATE $booking SET status = 'booked', decided_by = $by RETURN NONE;
+        CREATE notification SET org = $org, person = $b.person, kind = 'booking_approved',
+            text = 'Your place on \u{201c}' + $e.title + '\u{201d} is approved: you are booked.',
+            link = '/events/' + <string> record::id($event) RETURN NONE;
+    } ELSE {
+        UPDATE $booking SET status = 'declined', decided_by = $by RETURN NONE;
+        CREATE notification SET org = $org, person = $b.person, kind = 'booking_declined',
+            text = 'Your line manager did not approve your place on \u{201c}' + $e.title + '\u{201d}. Talk to them about the reasons.',
+            link = '/events/' + <string> record::id($event) RETURN NONE;
+        {PROMOTE_NEXT}
+    };
+    COMMIT TRANSACTION;
+";
+
+/// A line manager (or a learning lead) approves or declines a place held for approval.
+pub async fn decide(
+    db: &Db,
+    org: &str,
+    by: &str,
+    curator: bool,
+    id: &str,
+    person: &str,
+    approve: bool,
+) -> AppResult<()> {
+    let sql = DECIDE.replace("{PROMOTE_NEXT}", PROMOTE_NEXT);
+    let result = with_retry(|| async {
+        let response = db
+            .query(sql.as_str())
+            .bind(("org", RecordId::new("org", org.to_string())))
+            .bind(("event", event_id(id)))
+            .bind(("booking", booking_id(id, person)))
+            .bind(("by", RecordId::new("person", by.to_string())))
+            .bind(("curator", curator))
+            .bind(("approve", approve))
+            .await?;
+        check_thrown(response).map(|_| ())
+    })
+    .await;
+    match result {
+        Ok(()) => Ok(()),
+        Err(e) if thrown(&e, "academy:no_event") => Err(AppError::NotFound),
+        Err(e) if thrown(&e, "academy:not_requested") => Err(AppError::Conflict(
+            "That booking is not waiting for approval.".into(),
+        )),
+        Err(e) if thrown(&e, "academy:not_manager") => Err(AppError::Forbidden),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Records whether a booked person attended, once the event has started; attending tells
+/// them their record can become CPD.
+pub async fn mark_attendance(
+    db: &Db,
+    org: &str,
+    by: &str,
+    can_curate: bool,
+    id: &str,
+    person: &str,
+    attended: bool,
+    now: OffsetDateTime,
+) -> AppResult<()> {
+    let row = load_event(db, org, id).await?;
+    let facilitator = row
+        .facilitator_person
+        .as_ref()
+        .is_some_and(|p| key(p) == by);
+    if !can_curate && !facilitator {
+        return Err(AppError::Forbidden);
+    }
+    if parse(&row.starts).is_some_and(|s| s > now) {
+        return Err(AppError::Conflict(
+            "Attendance can be marked once the event has started.".into(),
+        ));
+    }
+    let mut response = db
+        .query(
+            "LET $was = (SELECT VALUE attended FROM $booking WHERE status = 'booked')[0];
+             UPDATE $booking SET attended = $attended, attendance_by = $by
+                WHERE status = 'booked' AND event = $event RETURN VALUE id;
+             IF $attended AND $was != true {
+                CREATE notification SET org = type::record('org', $org), person = $person,
+                    kind = 'attended',
+                    text = 'Your attendance at \u{201c}' + $title + '\u{201d} is recorded. You can make a CPD record from it.',
+                    link = '/cpd/new?event=' + $key RETURN NONE;
+             };",
+        )
+        .bind(("org", org.to_string()))
+        .bind(("event", event_id(id)))
+        .bind(("booking", booking_id(id, person)))
+        .bind(("person", RecordId::new("person", person.to_string())))
+        .bind(("by", RecordId::new("person", by.to_string())))
+        .bind(("attended", attended))
+        .bind(("title", row.title.clone()))
+        .bind(("key", id.to_string()))
+        .await?
+        .check()?;
+    let updated: Vec<RecordId> = response.take(1)?;
+    if updated.is_empty() {
+        return Err(AppError::Conflict(
+            "Only people with a confirmed place can be marked as attending.".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// An event the person attended, for CPD made from it.
+pub struct Attended {
+    pub title: String,
+    pub summary: String,
+    /// The first session's day, as a UK date.
+    pub date: String,
+}
+
+pub async fn attended(db: &Db, org: &str, person: &str, id: &str) -> AppResult<Attended> {
+    #[derive(SurrealValue)]
+    struct Row {
+        title: String,
+        summary: String,
+        starts: String,
+    }
+    let mut response = db
+        .query(
+            "IF (SELECT VALUE attended FROM $booking)[0] = true {
+                SELECT title, summary, <string> starts AS starts FROM $event
+                    WHERE org = type::record('org', $org)
+             } ELSE { [] };",
+        )
+        .bind(("org", org.to_string()))
+        .bind(("event", event_id(id)))
+        .bind(("booking", booking_id(id, person)))
+        .await?
+        .check()?;
+    let rows: Vec<Row> = response.take(0)?;
+    let row = rows.into_iter().next().ok_or(AppError::NotFound)?;
+    Ok(Attended {
+        date: parse(&row.starts)
+            .map(|s| crate::dates::iso(to_uk(s).date()))
+            .unwrap_or_default(),
+        title: row.title,
+        summary: row.summary,
+    })
+}
+
+/// Creates an event with its sessions. Answers its key.
+pub async fn create(db: &Db, org: &str, by: &str, input: &EventInput) -> AppResult<String> {
+    #[derive(SurrealValue)]
+    struct NewSession {
+        starts: surrealdb::types::Datetime,
+        ends: surrealdb::types::Datetime,
+        place: String,
+        link: Option<String>,
+    }
+    let sessions: Vec<(OffsetDateTime, OffsetDateTime, &str, Option<String>)> = input
+        .sessions
+        .iter()
+        .map(|s| {
+            (
+                uk_to_utc(s.date, s.start),
+                uk_to_utc(s.date, s.end),
+                s.place.as_str(),
+                s.link.clone(),
+            )
+        })
+        .collect();
+    let first = sessions.first().map(|s| s.0).ok_or(AppError::Internal)?;
+    let last = sessions.iter().map(|s| s.1).max().unwrap_or(first);
+    let rows: Vec<NewSession> = sessions
+        .iter()
+        .map(|(s, e, place, link)| NewSession {
+            starts: datetime(*s),
+            ends: datetime(*e),
+            place: place.to_string(),
+            link: link.clone(),
+        })
+        .collect();
+    let teams: Vec<RecordId> = input
+        .teams
+        .iter()
+        .map(|t| RecordId::new("team", t.clone()))
+        .collect();
+    let mut response = db
+        .query(
+            "BEGIN TRANSACTION;
+             LET $org_id = type::record('org', $org);
+             LET $created = (CREATE event SET org = $org_id, title = $title, summary = $summary,
+                facilitator = $facilitator,
+                facilitator_person = IF $facilitator_person = NONE { NONE } ELSE { type::record('person', $facilitator_person) },
+                capacity = $capacity, levels = $levels, teams = $teams,
+                needs_approval = $needs_approval, online = $online, starts = $starts, ends = $ends,
+                created_by = $by RETURN VALUE id)[0];
+             FOR $s IN $sessions {
+                CREATE event_session SET org = $org_id, event = $created, starts = $s.starts,
+                    ends = $s.ends, place = $s.place, link = $s.link RETURN NONE;
+             };
+             RETURN $created;
+             COMMIT TRANSACTION;",
+        )
+        .bind(("org", org.to_string()))
+        .bind(("title", input.title.clone()))
+        .bind(("summary", input.summary.clone()))
+        .bind(("facilitator", input.facilitator.clone()))
+        .bind(("facilitator_person", input.facilitator_person.clone()))
+        .bind(("capacity", i64::from(input.capacity)))
+        .bind(("levels", input.levels.clone()))
+        .bind(("teams", teams))
+        .bind(("needs_approval", input.needs_approval))
+        .bind(("online", input.online))
+        .bind(("starts", datetime(first)))
+        .bind(("ends", datetime(last)))
+        .bind(("by", RecordId::new("person", by.to_string())))
+        .bind(("sessions", rows))
+        .await?
+        .check()?;
+    // The RETURN before COMMIT TRANSACTION, which answers last (with nothing).
+    let last = response.num_statements() - 2;
+    let created: Option<RecordId> = response.take(last)?;
+    created.as_ref().map(key).ok_or(AppError::Internal)
+}
+
+/// Sends in-app reminders for sessions starting within the next day to everyone with a
+/// confirmed place, once per session. Answers how many were sent.
+pub async fn send_reminders(db: &Db, now: OffsetDateTime) -> AppResult<usize> {
+    #[derive(SurrealValue)]
+    struct Due {
+        booking: RecordId,
+        org: RecordId,
+        person: RecordId,
+        session: RecordId,
+        title: String,
+        event: RecordId,
+        starts: String,
+        ends: String,
+    }
+    let mut response = db
+        .query(
+            "SELECT id AS session, org, event, event.title AS title, <string> starts AS starts,
+                <string> ends AS ends,
+                (SELECT id, person, reminded FROM booking WHERE event = $parent.event AND status = 'booked') AS booked
+             FROM event_session WHERE starts > $now AND starts <= $until AND event.status = 'scheduled';",
+        )
+        .bind(("now", datetime(now)))
+        .bind((
+            "until",
+            datetime(now + time::Duration::hours(REMINDER_HOURS)),
+        ))
+        .await?
+        .check()?;
+    #[derive(SurrealValue)]
+    struct Booked {
+        id: RecordId,
+        person: RecordId,
+        reminded: Vec<RecordId>,
+    }
+    #[derive(SurrealValue)]
+    struct SessionDue {
+        session: RecordId,
+        org: RecordId,
+        event: RecordId,
+        title: String,
+        starts: String,
+        ends: String,
+        booked: Vec<Booked>,
+    }
+    let sessions: Vec<SessionDue> = response.take(0)?;
+    let due: Vec<Due> = sessions
+        .into_iter()
+        .flat_map(|s| {
+            s.booked
+                .into_iter()
+                .filter(|b| !b.reminded.contains(&s.session))
+                .map(|b| Due {
+                    booking: b.id,
+                    org: s.org.clone(),
+                    person: b.person,
+                    session: s.session.clone(),
+                    title: s.title.clone(),
+                    event: s.event.clone(),
+                    starts: s.starts.clone(),
+                    ends: s.ends.clone(),
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let mut sent = 0;
+    for d in due {
+        let text = format!(
+            "Reminder: \u{201c}{}\u{201d} is on {}.",
+            d.title,
+            when(&d.starts, &d.ends)
+        );
+        // The mark and the message land together, so a reminder is never sent twice.
+        let mut response = db
+            .query(
+                "BEGIN TRANSACTION;
+                 LET $marked = (UPDATE $booking SET reminded += $sitting
+                    WHERE $sitting NOT IN reminded RETURN VALUE id);
+                 IF array::len($marked) > 0 {
+                    CREATE notification SET org = $org, person = $person, kind = 'event_reminder',
+                        text = $text, link = $link RETURN NONE;
+                 };
+                 RETURN array::len($marked);
+                 COMMIT TRANSACTION;",
+            )
+            .bind(("booking", d.booking))
+            .bind(("sitting", d.session))
+            .bind(("org", d.org))
+            .bind(("person", d.person))
+            .bind(("text", text))
+            .bind(("link", format!("/events/{}", key(&d.event))))
+            .await?
+            .check()?;
+        // The RETURN before COMMIT TRANSACTION, which answers last (with nothing).
+        let last = response.num_statements() - 2;
+        let marked: Option<i64> = response.take(last)?;
+        sent += marked.unwrap_or(0).max(0) as usize;
+    }
+    Ok(sent)
+}
+
+/// The calendar file for the person's confirmed booking, every session in it.
+pub async fn calendar_file(
+    db: &Db,
+    org: &str,
+    person: &str,
+    id: &str,
+    base_url: &str,
+) -> AppResult<(String, String)> {
+    let row = load_event(db, org, id).await?;
+    let mut response = db
+        .query(
+            "SELECT VALUE status FROM $booking;
+             SELECT id, <string> starts AS starts, <string> ends AS ends, place, link
+                FROM event_session WHERE event = $event ORDER BY starts;",
+        )
+        .bind(("event", event_id(id)))
+        .bind(("booking", booking_id(id, person)))
+        .await?
+        .check()?;
+    let status: Vec<String> = response.take(0)?;
+    if status.first().map(String::as_str) != Some("booked") {
+        return Err(AppError::NotFound);
+    }
+    let sessions: Vec<SessionRow> = response.take(1)?;
+    let url = format!("{base_url}/events/{id}");
+    let uids: Vec<String> = sessions
+        .iter()
+        .map(|s| format!("{}-{}@pathway", key(&s.id), person))
+        .collect();
+    let places: Vec<String> = sessions
+        .iter()
+        .map(|s| match &s.link {
+            Some(link) => format!("{} ({link})", s.place),
+            None => s.place.clone(),
+        })
+        .collect();
+    let invites: Vec<SessionInvite<'_>> = sessions
+        .iter()
+        .zip(&uids)
+        .zip(&places)
+        .filter_map(|((s, uid), place)| {
+            Some(SessionInvite {
+                uid,
+                title: &row.title,
+                description: &row.summary,
+                place,
+                starts: parse(&s.starts)?,
+                ends: parse(&s.ends)?,
+                url: &url,
+            })
+        })
+        .collect();
+    let file = calendar(&row.title, &invites);
+    let name = format!(
+        "{}.ics",
+        row.title
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+            .collect::<String>()
+            .to_lowercase()
+    );
+    Ok((name, file))
+}

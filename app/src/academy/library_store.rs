@@ -1,0 +1,1157 @@
+//! Library queries (server only): search, a resource with the viewer's use of it, the
+//! curator's saving and board, and recommendations. Every query is scoped by the caller's
+//! org, and people who do not curate only ever reach published resources.
+
+use std::collections::{HashMap, HashSet};
+
+use surrealdb::types::{RecordId, SurrealValue};
+use time::Date;
+
+use super::markdown::to_safe_html;
+use super::model::{
+    BoardRow, CriterionRef, CuratorBoard, Facet, FacetValue, Feedback, FeedbackComment, Named,
+    Recommendation, ResourceDetail, ResourceHit, SearchResults,
+};
+use super::ranking::{Candidate, recommendation_score, usefulness};
+use super::resource::{
+    REVIEW_SOON_DAYS, ResourceForm, ResourceInput, Status, freshness, kind_label,
+};
+use super::search::{
+    FacetName, FacetRow, LibraryQuery, PER_PAGE, Sort, facet_counts, page_count, segments,
+    title_bonus,
+};
+use crate::dates::{iso, parse_date, uk_date};
+use crate::db::{Db, key};
+use crate::error::{AppError, AppResult};
+use crate::people::levels::level_label;
+use crate::progression::framework_store::{self, PATHWAY};
+
+/// Tags listed in the filter before "and N more".
+const TAGS_SHOWN: usize = 15;
+/// Answers a resource needs before it can be called one of the least useful.
+const LEAST_USEFUL_MIN_ANSWERS: u32 = 2;
+
+pub fn resource_id(id: &str) -> RecordId {
+    RecordId::new("resource", id.to_string())
+}
+
+fn pair_id(table: &str, person: &str, resource: &str) -> RecordId {
+    RecordId::new(
+        table,
+        surrealdb::types::Array::from(vec![person.to_string(), resource.to_string()]),
+    )
+}
+
+/// The current pathway's criteria by lineage, and its domains in order.
+pub async fn criteria(db: &Db, org: &str) -> AppResult<(Vec<CriterionRef>, Vec<Named>)> {
+    let Some(framework) = framework_store::current(db, org, PATHWAY).await? else {
+        return Ok((Vec::new(), Vec::new()));
+    };
+    let domains: Vec<Named> = framework
+        .row
+        .domains
+        .iter()
+        .map(|d| Named {
+            key: d.key.clone(),
+            label: d.name.clone(),
+        })
+        .collect();
+    let refs = framework
+        .criteria
+        .iter()
+        .filter(|c| !c.retired)
+        .map(|c| CriterionRef {
+            lineage: c.lineage.clone(),
+            statement: c.statement.clone(),
+            domain: Named {
+                key: c.domain.clone(),
+                label: framework.domain_name(&c.domain),
+            },
+            level: c.level.clone().unwrap_or_default(),
+        })
+        .collect();
+    Ok((refs, domains))
+}
+
+fn named_level(key: &str) -> Named {
+    Named {
+        key: key.to_string(),
+        label: level_label(key).to_string(),
+    }
+}
+
+fn named_kind(key: &str) -> Named {
+    Named {
+        key: key.to_string(),
+        label: kind_label(key).to_string(),
+    }
+}
+
+// ----- Search -----
+
+#[derive(SurrealValue)]
+struct MatchRow {
+    id: RecordId,
+    kind: String,
+    levels: Vec<String>,
+    domains: Vec<String>,
+    criteria: Vec<String>,
+    tags: Vec<String>,
+    sort_title: String,
+    newest: String,
+    score: f64,
+}
+
+const TEXT_MATCH: &str =
+    "(title @0@ $words OR summary @1@ $words OR body @2@ $words OR tags_text @3@ $words)";
+const TEXT_SCORE: &str = "((search::score(0) ?? 0) + (search::score(1) ?? 0) * 0.5
+    + (search::score(2) ?? 0) * 0.25 + (search::score(3) ?? 0) * 0.75)";
+
+#[derive(SurrealValue)]
+struct HitRow {
+    id: RecordId,
+    title: String,
+    summary: String,
+    kind: String,
+    levels: Vec<String>,
+    tags: Vec<String>,
+    status: String,
+    link: Option<String>,
+}
+
+#[derive(SurrealValue)]
+struct UseRow {
+    resource: RecordId,
+    bookmarked: bool,
+    done_on: Option<String>,
+}
+
+#[derive(SurrealValue)]
+struct StatRow {
+    resource: RecordId,
+    useful_yes: i64,
+    useful_no: i64,
+}
+
+fn statuses(query: &LibraryQuery, can_curate: bool) -> Vec<String> {
+    let all = ["draft", "published", "unpublished", "retired"];
+    match query.status.as_str() {
+        _ if !can_curate => vec!["published".into()],
+        "all" => all.iter().map(|s| s.to_string()).collect(),
+        s if all.contains(&s) => vec![s.to_string()],
+        _ => vec!["published".into()],
+    }
+}
+
+/// Searches the library. One query finds every match with what the filters and ordering
+/// need; the counts, order and page are worked out here; a second query reads the page's
+/// resources with their matched words marked.
+pub async fn search(
+    db: &Db,
+    org: &str,
+    person: &str,
+    query: LibraryQuery,
+    can_curate: bool,
+) -> AppResult<SearchResults> {
+    let words = query.words();
+    let sort = query.sort();
+    let statuses = statuses(&query, can_curate);
+    let (score, text) = match &words {
+        Some(_) => (TEXT_SCORE, format!("AND {TEXT_MATCH}")),
+        None => ("0.0", String::new()),
+    };
+    let sql = format!(
+        "SELECT id, kind, levels, domains, criteria, tags, sort_title,
+            <string> (published_at ?? edited_at) AS newest, {score} AS score
+         FROM resource WHERE org = type::record('org', $org) AND status IN $statuses {text};"
+    );
+    let mut response = db
+        .query(sql)
+        .bind(("org", org.to_string()))
+        .bind(("statuses", statuses))
+        .bind(("words", words.clone().unwrap_or_default()))
+        .await?
+        .check()?;
+    let rows: Vec<MatchRow> = response.take(0)?;
+    let facet_rows: Vec<FacetRow> = rows
+        .iter()
+        .map(|r| FacetRow {
+            kind: r.kind.clone(),
+            levels: r.levels.clone(),
+            domains: r.domains.clone(),
+            criteria: r.criteria.clone(),
+            tags: r.tags.clone(),
+        })
+        .collect();
+    let counts = facet_counts(&facet_rows, &query);
+    let mut matched: Vec<(&MatchRow, f64)> = rows
+        .iter()
+        .zip(&facet_rows)
+        .filter(|(_, f)| f.passes(&query, None))
+        .map(|(r, _)| (r, r.score))
+        .collect();
+
+    match sort {
+        Sort::Relevance => {
+            let words = words.as_deref().unwrap_or_default();
+            for (row, score) in matched.iter_mut() {
+                *score += title_bonus(&row.sort_title, words);
+            }
+            matched.sort_by(|a, b| {
+                b.1.total_cmp(&a.1)
+                    .then_with(|| a.0.sort_title.cmp(&b.0.sort_title))
+            });
+        }
+        Sort::Newest => matched.sort_by(|a, b| {
+            b.0.newest
+                .cmp(&a.0.newest)
+                .then_with(|| a.0.sort_title.cmp(&b.0.sort_title))
+        }),
+        Sort::Title => matched.sort_by(|a, b| a.0.sort_title.cmp(&b.0.sort_title)),
+        Sort::Useful => {
+            let ids: Vec<RecordId> = matched
+                .iter()
+                .map(|(r, _)| RecordId::new("resource_stat", key(&r.id)))
+                .collect();
+            let stats = stats_of(db, ids).await?;
+            for (row, score) in matched.iter_mut() {
+                let (yes, no) = stats.get(&key(&row.id)).copied().unwrap_or((0, 0));
+                *score = usefulness(yes, no) + f64::from(yes) * 1e-6;
+            }
+            matched.sort_by(|a, b| {
+                b.1.total_cmp(&a.1)
+                    .then_with(|| a.0.sort_title.cmp(&b.0.sort_title))
+            });
+        }
+    }
+
+    let total = matched.len() as u32;
+    let pages = page_count(total);
+    let page = query.page.clamp(1, pages);
+    let start = ((page - 1) * PER_PAGE) as usize;
+    let ids: Vec<RecordId> = matched
+        .iter()
+        .skip(start)
+        .take(PER_PAGE as usize)
+        .map(|(r, _)| r.id.clone())
+        .collect();
+    let hits = page_hits(db, person, &ids, words.as_deref()).await?;
+
+    let (criteria, domains) = criteria(db, org).await?;
+    let facets = facets(&counts, &query, &criteria, &domains);
+    let suggestions = if total == 0 {
+        popular_tags(db, org).await?
+    } else {
+        Vec::new()
+    };
+    Ok(SearchResults {
+        words,
+        sort: sort.key().to_string(),
+        hits,
+        total,
+        page,
+        page_count: pages,
+        facets,
+        suggestions,
+        can_curate,
+        query: LibraryQuery { page, ..query },
+    })
+}
+
+async fn stats_of(db: &Db, ids: Vec<RecordId>) -> AppResult<HashMap<String, (u32, u32)>> {
+    let mut response = db
+        .query("SELECT resource, useful_yes, useful_no FROM $ids;")
+        .bind(("ids", ids))
+        .await?
+        .check()?;
+    let rows: Vec<StatRow> = response.take(0)?;
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            (
+                key(&r.resource),
+                (r.useful_yes.max(0) as u32, r.useful_no.max(0) as u32),
+            )
+        })
+        .collect())
+}
+
+async fn page_hits(
+    db: &Db,
+    person: &str,
+    ids: &[RecordId],
+    words: Option<&str>,
+) -> AppResult<Vec<ResourceHit>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    // Highlighting needs the match in the same statement.
+    let (title, summary, text) = match words {
+        Some(_) => (
+            "search::highlight('\u{1}', '\u{2}', 0)",
+            "search::highlight('\u{1}', '\u{2}', 1)",
+            format!("AND {TEXT_MATCH}"),
+        ),
+        None => ("title", "summary", String::new()),
+    };
+    let uses: Vec<RecordId> = ids
+        .iter()
+        .map(|id| pair_id("resource_use", person, &key(id)))
+        .collect();
+    let sql = format!(
+        "SELECT id, {title} AS title, {summary} AS summary, kind, levels, tags, status, link
+            FROM resource WHERE id IN $ids {text};
+         SELECT resource, bookmarked, done_on FROM $uses;"
+    );
+    let mut response = db
+        .query(sql)
+        .bind(("ids", ids.to_vec()))
+        .bind(("uses", uses))
+        .bind(("words", words.unwrap_or_default().to_string()))
+        .await?
+        .check()?;
+    let rows: Vec<HitRow> = response.take(0)?;
+    let uses: Vec<UseRow> = response.take(1)?;
+    let uses: HashMap<String, UseRow> = uses.into_iter().map(|u| (key(&u.resource), u)).collect();
+    let mut by_id: HashMap<String, HitRow> = rows.into_iter().map(|r| (key(&r.id), r)).collect();
+    Ok(ids
+        .iter()
+        .filter_map(|id| by_id.remove(&key(id)))
+        .map(|r| {
+            let id = key(&r.id);
+            let used = uses.get(&id);
+            ResourceHit {
+                title: segments(&r.title),
+                summary: segments(&r.summary),
+                kind: named_kind(&r.kind),
+                levels: r.levels.iter().map(|l| named_level(l)).collect(),
+                tags: r.tags,
+                status: r.status,
+                external: r.link.is_some(),
+                bookmarked: used.is_some_and(|u| u.bookmarked),
+                done: used.is_some_and(|u| u.done_on.is_some()),
+                id,
+            }
+        })
+        .collect())
+}
+
+fn facets(
+    counts: &std::collections::BTreeMap<FacetName, std::collections::BTreeMap<String, u32>>,
+    query: &LibraryQuery,
+    criteria: &[CriterionRef],
+    domains: &[Named],
+) -> Vec<Facet> {
+    let mut facets = Vec::new();
+    for name in FacetName::ALL {
+        // Criteria are many: they are offered once a domain narrows them down.
+        if name == FacetName::Criterion && query.domain.is_empty() {
+            continue;
+        }
+        let chosen = query.facet(name);
+        let empty = std::collections::BTreeMap::new();
+        let found = counts.get(&name).unwrap_or(&empty);
+        let value = |value: &str, label: String| FacetValue {
+            value: value.to_string(),
+            count: found.get(value).copied().unwrap_or(0),
+            selected: chosen == value,
+            label,
+        };
+        let mut values: Vec<FacetValue> = match name {
+            FacetName::Kind => super::resource::RESOURCE_KINDS
+                .iter()
+                .map(|(k, label)| value(k, label.to_string()))
+                .collect(),
+            FacetName::Level => super::resource::LIBRARY_LEVELS
+                .iter()
+                .map(|l| value(l, level_label(l).to_string()))
+                .collect(),
+            FacetName::Domain => domains
+                .iter()
+                .map(|d| value(&d.key, d.label.clone()))
+                .collect(),
+            FacetName::Criterion => criteria
+                .iter()
+                .filter(|c| c.domain.key == query.domain)
+                .map(|c| {
+                    value(
+                        &c.lineage,
+                        format!("{}: {}", level_label(&c.level), c.statement),
+                    )
+                })
+                .collect(),
+            FacetName::Tag => {
+                let mut tags: Vec<(&String, &u32)> = found.iter().collect();
+                tags.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
+                tags.into_iter()
+                    .map(|(tag, _)| value(tag, tag.clone()))
+                    .collect()
+            }
+        };
+        values.retain(|v| v.count > 0 || v.selected);
+        let mut more = 0;
+        if name == FacetName::Tag && values.len() > TAGS_SHOWN {
+            let selected = values.iter().position(|v| v.selected);
+            let mut kept: Vec<FacetValue> = values.drain(..TAGS_SHOWN).collect();
+            if let Some(i) = selected.filter(|i| *i >= TAGS_SHOWN) {
+                kept.push(values.remove(i - TAGS_SHOWN));
+            }
+            more = values.len() as u32;
+            values = kept;
+        }
+        if !values.is_empty() {
+            facets.push(Facet { name, values, more });
+        }
+    }
+    facets
+}
+
+async fn popular_tags(db: &Db, org: &str) -> AppResult<Vec<String>> {
+    let mut response = db
+        .query(
+            "SELECT VALUE tags FROM resource WHERE org = type::record('org', $org)
+                AND status = 'published' LIMIT 2000;",
+        )
+        .bind(("org", org.to_string()))
+        .await?
+        .check()?;
+    let tags: Vec<Vec<String>> = response.take(0)?;
+    let mut counts: HashMap<String, u32> = HashMap::new();
+    for tag in tags.into_iter().flatten() {
+        *counts.entry(tag).or_default() += 1;
+    }
+    let mut counts: Vec<(String, u32)> = counts.into_iter().collect();
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    Ok(counts.into_iter().take(8).map(|(t, _)| t).collect())
+}
+
+// ----- One resource -----
+
+#[derive(SurrealValue)]
+struct DetailRow {
+    id: RecordId,
+    title: String,
+    summary: String,
+    body: String,
+    body_html: String,
+    link: Option<String>,
+    kind: String,
+    levels: Vec<String>,
+    tags: Vec<String>,
+    criteria: Vec<String>,
+    status: String,
+    curator_name: Option<String>,
+    review_by: String,
+    edited_at: String,
+}
+
+#[derive(SurrealValue)]
+struct MyUseRow {
+    bookmarked: bool,
+    done_on: Option<String>,
+}
+
+#[derive(SurrealValue)]
+struct FeedbackRow {
+    useful: bool,
+    comment: String,
+}
+
+#[derive(SurrealValue)]
+struct CountRow {
+    useful_yes: i64,
+    useful_no: i64,
+}
+
+const DETAIL: &str = "
+    SELECT id, title, summary, body, body_html, link, kind, levels, tags, criteria, status,
+        curator.name AS curator_name, review_by, <string> edited_at AS edited_at
+    FROM $resource WHERE org = type::record('org', $org) AND status IN $statuses;
+    SELECT bookmarked, done_on FROM $use;
+    SELECT useful, comment FROM $feedback;
+    SELECT useful_yes, useful_no FROM $stat;
+";
+
+/// Notes the first time someone opens a resource, for the curator's "never opened" and
+/// "most used". Counting again is a recount, so a retried or doubled request cannot skew it.
+const RECORD_OPEN: &str = "
+    IF $use.opened_at = NONE {
+        UPSERT $use SET org = type::record('org', $org), person = $person,
+            resource = $resource, opened_at = time::now();
+        UPDATE $stat SET opened = count(SELECT id FROM resource_use
+            WHERE resource = $resource AND opened_at != NONE);
+    };
+";
+
+pub async fn detail(
+    db: &Db,
+    org: &str,
+    person: &str,
+    id: &str,
+    can_curate: bool,
+    today: Date,
+) -> AppResult<ResourceDetail> {
+    let statuses: Vec<&str> = if can_curate {
+        vec!["draft", "published", "unpublished", "retired"]
+    } else {
+        vec!["published"]
+    };
+    let mut response = db
+        .query(DETAIL)
+        .bind(("org", org.to_string()))
+        .bind(("resource", resource_id(id)))
+        .bind(("statuses", statuses))
+        .bind(("use", pair_id("resource_use", person, id)))
+        .bind(("feedback", pair_id("resource_feedback", person, id)))
+        .bind(("stat", RecordId::new("resource_stat", id.to_string())))
+        .await?
+        .check()?;
+    let rows: Vec<DetailRow> = response.take(0)?;
+    let row = rows.into_iter().next().ok_or(AppError::NotFound)?;
+    let uses: Vec<MyUseRow> = response.take(1)?;
+    let feedback: Vec<FeedbackRow> = response.take(2)?;
+    let stats: Vec<CountRow> = response.take(3)?;
+
+    if row.status == "published" {
+        let recorded = db
+            .query(RECORD_OPEN)
+            .bind(("org", org.to_string()))
+            .bind(("person", RecordId::new("person", person.to_string())))
+            .bind(("resource", resource_id(id)))
+            .bind(("use", pair_id("resource_use", person, id)))
+            .bind(("stat", RecordId::new("resource_stat", id.to_string())))
+            .await
+            .and_then(|r| r.check());
+        // Counting an open is a statistic: a clash with someone else's open is not worth
+        // failing the page for.
+        if let Err(error) = recorded {
+            tracing::warn!(%error, "could not record a resource being opened");
+        }
+    }
+
+    let (all_criteria, _) = criteria(db, org).await?;
+    let criteria: Vec<CriterionRef> = row
+        .criteria
+        .iter()
+        .filter_map(|l| all_criteria.iter().find(|c| &c.lineage == l).cloned())
+        .collect();
+    let status = Status::from_key(&row.status).unwrap_or(Status::Draft);
+    let review = parse_date(&row.review_by).unwrap_or(today);
+    let used = uses.into_iter().next();
+    let counts = stats.into_iter().next();
+    Ok(ResourceDetail {
+        id: key(&row.id),
+        form: ResourceForm {
+            title: row.title.clone(),
+            summary: row.summary.clone(),
+            body: row.body,
+            link: row.link.clone().unwrap_or_default(),
+            kind: row.kind.clone(),
+            levels: row.levels.clone(),
+            tags: row.tags.join(", "),
+            criteria: row.criteria.clone(),
+            review_by: row.review_by.clone(),
+        },
+        title: row.title,
+        summary: row.summary,
+        body_html: row.body_html,
+        link: row.link,
+        kind: named_kind(&row.kind),
+        levels: row.levels.iter().map(|l| named_level(l)).collect(),
+        tags: row.tags,
+        criteria,
+        status: row.status,
+        curator: row.curator_name,
+        review_by: row.review_by,
+        freshness: freshness(review, today),
+        edited_on: crate::dates::uk_datetime(&row.edited_at),
+        bookmarked: used.as_ref().is_some_and(|u| u.bookmarked),
+        done_on: used.and_then(|u| u.done_on),
+        feedback: feedback.into_iter().next().map(|f| Feedback {
+            useful: f.useful,
+            comment: f.comment,
+        }),
+        useful_yes: counts.as_ref().map_or(0, |c| c.useful_yes.max(0) as u32),
+        useful_no: counts.as_ref().map_or(0, |c| c.useful_no.max(0) as u32),
+        can_curate,
+        next_statuses: [
+            Status::Draft,
+            Status::Published,
+            Status::Unpublished,
+            Status::Retired,
+        ]
+        .into_iter()
+        .filter(|to| status.can_become(*to))
+        .map(|to| Named {
+            key: to.key().to_string(),
+            label: to.label().to_string(),
+        })
+        .collect(),
+    })
+}
+
+/// Whether a published resource of this org exists: the learner's actions need one.
+async fn require_published(db: &Db, org: &str, id: &str) -> AppResult<()> {
+    let mut response = db
+        .query("SELECT VALUE id FROM $resource WHERE org = type::record('org', $org) AND status = 'published';")
+        .bind(("org", org.to_string()))
+        .bind(("resource", resource_id(id)))
+        .await?
+        .check()?;
+    let found: Vec<RecordId> = response.take(0)?;
+    if found.is_empty() {
+        return Err(AppError::NotFound);
+    }
+    Ok(())
+}
+
+pub async fn set_bookmark(db: &Db, org: &str, person: &str, id: &str, on: bool) -> AppResult<()> {
+    require_published(db, org, id).await?;
+    db.query(
+        "UPSERT $use SET org = type::record('org', $org), person = $person, resource = $resource,
+            bookmarked = $on;",
+    )
+    .bind(("org", org.to_string()))
+    .bind(("person", RecordId::new("person", person.to_string())))
+    .bind(("resource", resource_id(id)))
+    .bind(("use", pair_id("resource_use", person, id)))
+    .bind(("on", on))
+    .await?
+    .check()?;
+    Ok(())
+}
+
+/// Marks a resource done on `day` (or takes the mark back with `None`).
+pub async fn set_done(
+    db: &Db,
+    org: &str,
+    person: &str,
+    id: &str,
+    day: Option<String>,
+) -> AppResult<()> {
+    require_published(db, org, id).await?;
+    db.query(
+        "UPSERT $use SET org = type::record('org', $org), person = $person, resource = $resource,
+            done_on = $day;
+         UPDATE $stat SET done = count(SELECT id FROM resource_use
+            WHERE resource = $resource AND done_on != NONE);",
+    )
+    .bind(("org", org.to_string()))
+    .bind(("person", RecordId::new("person", person.to_string())))
+    .bind(("resource", resource_id(id)))
+    .bind(("use", pair_id("resource_use", person, id)))
+    .bind(("stat", RecordId::new("resource_stat", id.to_string())))
+    .bind(("day", day))
+    .await?
+    .check()?;
+    Ok(())
+}
+
+pub async fn give_feedback(
+    db: &Db,
+    org: &str,
+    person: &str,
+    id: &str,
+    useful: bool,
+    comment: String,
+) -> AppResult<()> {
+    require_published(db, org, id).await?;
+    db.query(
+        "UPSERT $feedback SET org = type::record('org', $org), person = $person,
+            resource = $resource, useful = $useful, comment = $comment;
+         UPDATE $stat SET
+            useful_yes = count(SELECT id FROM resource_feedback WHERE resource = $resource AND useful = true),
+            useful_no = count(SELECT id FROM resource_feedback WHERE resource = $resource AND useful = false);",
+    )
+    .bind(("org", org.to_string()))
+    .bind(("person", RecordId::new("person", person.to_string())))
+    .bind(("resource", resource_id(id)))
+    .bind(("feedback", pair_id("resource_feedback", person, id)))
+    .bind(("stat", RecordId::new("resource_stat", id.to_string())))
+    .bind(("useful", useful))
+    .bind(("comment", comment))
+    .await?
+    .check()?;
+    Ok(())
+}
+
+/// What a CPD record or evidence made from a resource starts with.
+pub struct ResourceBasics {
+    pub title: String,
+    pub summary: String,
+    pub kind: String,
+    pub link: Option<String>,
+    pub criteria: Vec<String>,
+    pub done_on: Option<String>,
+}
+
+pub async fn basics(db: &Db, org: &str, person: &str, id: &str) -> AppResult<ResourceBasics> {
+    #[derive(SurrealValue)]
+    struct Row {
+        title: String,
+        summary: String,
+        kind: String,
+        link: Option<String>,
+        criteria: Vec<String>,
+    }
+    let mut response = db
+        .query(
+            "SELECT title, summary, kind, link, criteria FROM $resource
+                WHERE org = type::record('org', $org) AND status = 'published';
+             SELECT bookmarked, done_on FROM $use;",
+        )
+        .bind(("org", org.to_string()))
+        .bind(("resource", resource_id(id)))
+        .bind(("use", pair_id("resource_use", person, id)))
+        .await?
+        .check()?;
+    let rows: Vec<Row> = response.take(0)?;
+    let row = rows.into_iter().next().ok_or(AppError::NotFound)?;
+    let used: Vec<MyUseRow> = response.take(1)?;
+    Ok(ResourceBasics {
+        title: row.title,
+        summary: row.summary,
+        kind: row.kind,
+        link: row.link,
+        criteria: row.criteria,
+        done_on: used.into_iter().next().and_then(|u| u.done_on),
+    })
+}
+
+// ----- Curating -----
+
+/// Creates a draft (`id` none) or saves changes, keeping the status. Answers the key.
+pub async fn save(
+    db: &Db,
+    org: &str,
+    curator: &str,
+    id: Option<&str>,
+    input: &ResourceInput,
+    domains: Vec<String>,
+) -> AppResult<String> {
+    let body_html = to_safe_html(&input.body);
+    let fields = "title = $title, summary = $summary, body = $body, body_html = $body_html,
+        link = $link, kind = $kind, levels = $levels, tags = $tags, criteria = $criteria,
+        domains = $domains, review_by = $review_by, curator = $curator, edited_at = time::now()";
+    let sql = match id {
+        Some(_) => format!(
+            "UPDATE $resource SET {fields} WHERE org = type::record('org', $org) RETURN VALUE id;"
+        ),
+        None => format!(
+            "BEGIN TRANSACTION;
+             LET $created = (CREATE resource SET org = type::record('org', $org), status = 'draft',
+                {fields} RETURN VALUE id)[0];
+             CREATE type::record('resource_stat', record::id($created))
+                SET org = type::record('org', $org), resource = $created;
+             RETURN [$created];
+             COMMIT TRANSACTION;"
+        ),
+    };
+    let mut response = db
+        .query(sql)
+        .bind(("org", org.to_string()))
+        .bind(("resource", resource_id(id.unwrap_or("none"))))
+        .bind(("title", input.title.clone()))
+        .bind(("summary", input.summary.clone()))
+        .bind(("body", input.body.clone()))
+        .bind(("body_html", body_html))
+        .bind(("link", input.link.clone()))
+        .bind(("kind", input.kind.clone()))
+        .bind(("levels", input.levels.clone()))
+        .bind(("tags", input.tags.clone()))
+        .bind(("criteria", input.criteria.clone()))
+        .bind(("domains", domains))
+        .bind(("review_by", input.review_by.clone()))
+        .bind(("curator", RecordId::new("person", curator.to_string())))
+        .await?
+        .check()?;
+    // The RETURN before COMMIT TRANSACTION, which answers last (with nothing).
+    let last = response.num_statements() - 2;
+    let ids: Vec<RecordId> = response.take(if id.is_some() { 0 } else { last })?;
+    ids.first().map(key).ok_or(AppError::NotFound)
+}
+
+/// Moves a resource along its life. Publishing stamps the date it first went live.
+pub async fn set_status(db: &Db, org: &str, id: &str, to: Status) -> AppResult<()> {
+    #[derive(SurrealValue)]
+    struct Row {
+        status: String,
+    }
+    let mut response = db
+        .query("SELECT status FROM $resource WHERE org = type::record('org', $org);")
+        .bind(("org", org.to_string()))
+        .bind(("resource", resource_id(id)))
+        .await?
+        .check()?;
+    let rows: Vec<Row> = response.take(0)?;
+    let from = rows
+        .first()
+        .and_then(|r| Status::from_key(&r.status))
+        .ok_or(AppError::NotFound)?;
+    if from == to {
+        return Ok(());
+    }
+    if !from.can_become(to) {
+        return Err(AppError::Conflict(format!(
+            "A resource that is {} cannot become {}.",
+            from.label().to_lowercase(),
+            to.label().to_lowercase()
+        )));
+    }
+    // Conditional on the status read above, so two curators cannot both move it.
+    let mut response = db
+        .query(
+            "UPDATE $resource SET status = $to,
+                published_at = IF $to = 'published' AND published_at = NONE { time::now() } ELSE { published_at }
+             WHERE org = type::record('org', $org) AND status = $from RETURN VALUE id;",
+        )
+        .bind(("org", org.to_string()))
+        .bind(("resource", resource_id(id)))
+        .bind(("from", from.key()))
+        .bind(("to", to.key()))
+        .await?
+        .check()?;
+    let moved: Vec<RecordId> = response.take(0)?;
+    if moved.is_empty() {
+        return Err(AppError::Conflict(
+            "Someone else changed this resource just now. Reload to see it.".into(),
+        ));
+    }
+    Ok(())
+}
+
+#[derive(SurrealValue)]
+struct ReviewRow {
+    id: RecordId,
+    title: String,
+    status: String,
+    review_by: String,
+}
+
+#[derive(SurrealValue)]
+struct UsedRow {
+    resource: RecordId,
+    title: String,
+    status: String,
+    opened: i64,
+    done: i64,
+    useful_yes: i64,
+    useful_no: i64,
+}
+
+#[derive(SurrealValue)]
+struct CommentRow {
+    resource: RecordId,
+    title: String,
+    useful: bool,
+    comment: String,
+    at: String,
+}
+
+#[derive(SurrealValue)]
+struct StatusCount {
+    status: String,
+    n: i64,
+}
+
+const BOARD: &str = "
+    LET $org_id = type::record('org', $org);
+    SELECT status, count() AS n FROM resource WHERE org = $org_id GROUP BY status;
+    SELECT id, title, status, review_by FROM resource
+        WHERE org = $org_id AND status IN ['draft', 'published', 'unpublished'] AND review_by <= $soon
+        ORDER BY review_by LIMIT 50;
+    SELECT id, title, status, review_by, edited_at FROM resource
+        WHERE org = $org_id AND status IN ['draft', 'unpublished'] ORDER BY edited_at DESC LIMIT 50;
+    SELECT resource, resource.title AS title, resource.status AS status, opened, done,
+        useful_yes, useful_no FROM resource_stat
+        WHERE org = $org_id AND resource.status = 'published';
+    SELECT resource, resource.title AS title, useful, comment, <string> at AS at FROM resource_feedback
+        WHERE org = $org_id AND comment != '' ORDER BY at DESC LIMIT 20;
+";
+
+pub async fn board(db: &Db, org: &str, today: Date) -> AppResult<CuratorBoard> {
+    let soon = iso(today + time::Duration::days(REVIEW_SOON_DAYS));
+    let mut response = db
+        .query(BOARD)
+        .bind(("org", org.to_string()))
+        .bind(("soon", soon))
+        .await?
+        .check()?;
+    let counts: Vec<StatusCount> = response.take(1)?;
+    let review: Vec<ReviewRow> = response.take(2)?;
+    let drafts: Vec<ReviewRow> = response.take(3)?;
+    let used: Vec<UsedRow> = response.take(4)?;
+    let comments: Vec<CommentRow> = response.take(5)?;
+
+    let review_row = |r: ReviewRow, detail: String| BoardRow {
+        id: key(&r.id),
+        title: r.title,
+        status: r.status,
+        detail,
+    };
+    let needs_review = review
+        .into_iter()
+        .map(|r| {
+            let due = parse_date(&r.review_by).unwrap_or(today);
+            let detail = if due < today {
+                format!("Review was due {}", uk_date(&r.review_by))
+            } else {
+                format!("Review due {}", uk_date(&r.review_by))
+            };
+            review_row(r, detail)
+        })
+        .collect();
+    let drafts = drafts
+        .into_iter()
+        .map(|r| {
+            let detail = Status::from_key(&r.status)
+                .map(|s| s.label().to_string())
+                .unwrap_or_default();
+            review_row(r, detail)
+        })
+        .collect();
+    let used_row = |r: &UsedRow, detail: String| BoardRow {
+        id: key(&r.resource),
+        title: r.title.clone(),
+        status: r.status.clone(),
+        detail,
+    };
+    let mut most: Vec<&UsedRow> = used.iter().filter(|r| r.opened + r.done > 0).collect();
+    most.sort_by(|a, b| {
+        (b.done, b.opened)
+            .cmp(&(a.done, a.opened))
+            .then_with(|| a.title.cmp(&b.title))
+    });
+    let most_used = most
+        .into_iter()
+        .take(10)
+        .map(|r| {
+            used_row(
+                r,
+                format!("Opened by {}, done by {}", people(r.opened), people(r.done)),
+            )
+        })
+        .collect();
+    let answers = |r: &UsedRow| (r.useful_yes.max(0) as u32, r.useful_no.max(0) as u32);
+    let mut least: Vec<&UsedRow> = used
+        .iter()
+        .filter(|r| {
+            let (yes, no) = answers(r);
+            yes + no >= LEAST_USEFUL_MIN_ANSWERS && no > 0
+        })
+        .collect();
+    least.sort_by(|a, b| {
+        let (ay, an) = answers(a);
+        let (by_, bn) = answers(b);
+        usefulness(ay, an)
+            .total_cmp(&usefulness(by_, bn))
+            .then_with(|| a.title.cmp(&b.title))
+    });
+    let least_useful = least
+        .into_iter()
+        .take(10)
+        .map(|r| {
+            let (yes, no) = answers(r);
+            used_row(r, format!("{yes} of {} found it useful", yes + no))
+        })
+        .collect();
+    let mut never: Vec<&UsedRow> = used.iter().filter(|r| r.opened == 0).collect();
+    never.sort_by(|a, b| a.title.cmp(&b.title));
+    let never_opened = never
+        .into_iter()
+        .take(50)
+        .map(|r| used_row(r, "Not opened yet".to_string()))
+        .collect();
+    Ok(CuratorBoard {
+        counts: counts
+            .into_iter()
+            .map(|c| {
+                let label = Status::from_key(&c.status)
+                    .map(|s| s.label().to_string())
+                    .unwrap_or(c.status);
+                (label, c.n.max(0) as u32)
+            })
+            .collect(),
+        needs_review,
+        drafts,
+        most_used,
+        least_useful,
+        never_opened,
+        comments: comments
+            .into_iter()
+            .map(|c| FeedbackComment {
+                resource_id: key(&c.resource),
+                resource_title: c.title,
+                useful: c.useful,
+                comment: c.comment,
+                at: crate::dates::uk_datetime(&c.at),
+            })
+            .collect(),
+    })
+}
+
+fn people(n: i64) -> String {
+    match n {
+        1 => "1 person".to_string(),
+        n => format!("{n} people"),
+    }
+}
+
+// ----- For the learner -----
+
+/// Criteria not yet signed off for the person's next level, and that level.
+pub async fn outstanding(
+    db: &Db,
+    org: &str,
+    person: &str,
+    career_level: &str,
+) -> AppResult<(Option<String>, HashSet<String>)> {
+    let Some(framework) = framework_store::current(db, org, PATHWAY).await? else {
+        return Ok((None, HashSet::new()));
+    };
+    let Some(step) = framework.step_from(career_level) else {
+        return Ok((None, HashSet::new()));
+    };
+    let target = step.to_level.clone();
+    let mut response = db
+        .query(
+            "SELECT VALUE lineage FROM progress WHERE person = type::record('person', $person)
+                AND status = 'signed_off';",
+        )
+        .bind(("person", person.to_string()))
+        .await?
+        .check()?;
+    let signed: HashSet<String> = response.take::<Vec<String>>(0)?.into_iter().collect();
+    let outstanding = framework
+        .level_criteria(&target)
+        .filter(|c| !signed.contains(&c.lineage))
+        .map(|c| c.lineage.clone())
+        .collect();
+    Ok((Some(target), outstanding))
+}
+
+#[derive(SurrealValue)]
+struct CandidateRow {
+    id: RecordId,
+    title: String,
+    summary: String,
+    kind: String,
+    levels: Vec<String>,
+    criteria: Vec<String>,
+}
+
+/// Published resources mapped to what the person still needs for their next level, best
+/// first (see `ranking`).
+pub async fn recommendations(
+    db: &Db,
+    org: &str,
+    person: &str,
+    career_level: &str,
+    limit: usize,
+) -> AppResult<(Option<String>, Vec<Recommendation>)> {
+    let (next_level, outstanding) = outstanding(db, org, person, career_level).await?;
+    if outstanding.is_empty() {
+        return Ok((next_level, Vec::new()));
+    }
+    let wanted: Vec<String> = outstanding.iter().cloned().collect();
+    let mut response = db
+        .query(
+            "SELECT id, title, summary, kind, levels, criteria FROM resource
+                WHERE org = type::record('org', $org) AND status = 'published'
+                AND criteria CONTAINSANY $wanted;
+             SELECT VALUE resource FROM resource_use WHERE person = type::record('person', $person)
+                AND done_on != NONE;",
+        )
+        .bind(("org", org.to_string()))
+        .bind(("person", person.to_string()))
+        .bind(("wanted", wanted))
+        .await?
+        .check()?;
+    let rows: Vec<CandidateRow> = response.take(0)?;
+    let done: HashSet<String> = response.take::<Vec<RecordId>>(1)?.iter().map(key).collect();
+    let stats = stats_of(
+        db,
+        rows.iter()
+            .map(|r| RecordId::new("resource_stat", key(&r.id)))
+            .collect(),
+    )
+    .await?;
+    let (all_criteria, _) = criteria(db, org).await?;
+    let mut scored: Vec<(f64, CandidateRow)> = rows
+        .into_iter()
+        .filter_map(|row| {
+            let id = key(&row.id);
+            let (yes, no) = stats.get(&id).copied().unwrap_or((0, 0));
+            let candidate = Candidate {
+                criteria: &row.criteria,
+                levels: &row.levels,
+                useful_yes: yes,
+                useful_no: no,
+                done: done.contains(&id),
+            };
+            recommendation_score(&candidate, &outstanding, next_level.as_deref())
+                .map(|score| (score, row))
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.title.cmp(&b.1.title)));
+    let recommended = scored
+        .into_iter()
+        .take(limit)
+        .map(|(_, row)| Recommendation {
+            id: key(&row.id),
+            because: row
+                .criteria
+                .iter()
+                .filter(|c| outstanding.contains(*c))
+                .filter_map(|c| all_criteria.iter().find(|r| &r.lineage == c))
+                .map(|c| c.statement.clone())
+                .collect(),
+            title: row.title,
+            summary: row.summary,
+            kind: named_kind(&row.kind),
+        })
+        .collect();
+    Ok((next_level, recommended))
+}
+
+#[derive(SurrealValue)]
+struct MyResourceRow {
+    resource: RecordId,
+    title: String,
+    done_on: Option<String>,
+}
+
+/// The person's bookmarks, and what they marked done (newest first) with the day.
+pub async fn my_resources(
+    db: &Db,
+    org: &str,
+    person: &str,
+) -> AppResult<(Vec<Named>, Vec<(Named, String)>)> {
+    let mut response = db
+        .query(
+            "SELECT resource, resource.title AS title, done_on FROM resource_use
+                WHERE person = type::record('person', $person) AND org = type::record('org', $org)
+                AND bookmarked = true AND resource.status = 'published';
+             SELECT resource, resource.title AS title, done_on FROM resource_use
+                WHERE person = type::record('person', $person) AND org = type::record('org', $org)
+                AND done_on != NONE ORDER BY done_on DESC LIMIT 100;",
+        )
+        .bind(("org", org.to_string()))
+        .bind(("person", person.to_string()))
+        .await?
+        .check()?;
+    let marked: Vec<MyResourceRow> = response.take(0)?;
+    let done: Vec<MyResourceRow> = response.take(1)?;
+    let named = |r: &MyResourceRow| Named {
+        key: key(&r.resource),
+        label: r.title.clone(),
+    };
+    let mut bookmarks: Vec<Named> = marked.iter().map(named).collect();
+    bookmarks.sort_by(|a, b| a.label.cmp(&b.label));
+    Ok((
+        bookmarks,
+        done.iter()
+            .map(|r| (named(r), r.done_on.clone().unwrap_or_default()))
+            .collect(),
+    ))
+}

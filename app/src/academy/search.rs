@@ -1,0 +1,513 @@
+//! Library search as the person sees it: what they asked for (words, filters, sort, page),
+//! how the filters count, and how highlighted text is split for display. Pure, so the
+//! counting and ordering are unit-tested; the store supplies the matching rows.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+pub const PER_PAGE: u32 = 20;
+/// Longer searches are cut here: nobody types more, and it bounds the work of one search.
+pub const MAX_WORDS_LEN: usize = 200;
+/// Marks the database puts around matched words (control characters never typed or stored).
+pub const MARK_START: char = '\u{1}';
+pub const MARK_END: char = '\u{2}';
+
+/// The filters a search can narrow by; each takes one value at a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum FacetName {
+    Kind,
+    Level,
+    Domain,
+    Criterion,
+    Tag,
+}
+
+impl FacetName {
+    pub const ALL: [FacetName; 5] = [
+        FacetName::Kind,
+        FacetName::Level,
+        FacetName::Domain,
+        FacetName::Criterion,
+        FacetName::Tag,
+    ];
+
+    /// The query-string parameter.
+    pub fn param(self) -> &'static str {
+        match self {
+            FacetName::Kind => "kind",
+            FacetName::Level => "level",
+            FacetName::Domain => "domain",
+            FacetName::Criterion => "criterion",
+            FacetName::Tag => "tag",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            FacetName::Kind => "Kind",
+            FacetName::Level => "Level",
+            FacetName::Domain => "Domain",
+            FacetName::Criterion => "Criterion",
+            FacetName::Tag => "Tag",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Sort {
+    Relevance,
+    Newest,
+    Title,
+    Useful,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 4] = [Sort::Relevance, Sort::Newest, Sort::Title, Sort::Useful];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Sort::Relevance => "relevance",
+            Sort::Newest => "newest",
+            Sort::Title => "title",
+            Sort::Useful => "useful",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Sort::Relevance => "Best match",
+            Sort::Newest => "Newest first",
+            Sort::Title => "Title A to Z",
+            Sort::Useful => "Most useful",
+        }
+    }
+}
+
+/// A search exactly as the address bar holds it. Unknown or missing values mean "any".
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LibraryQuery {
+    #[serde(default)]
+    pub q: String,
+    #[serde(default)]
+    pub kind: String,
+    #[serde(default)]
+    pub level: String,
+    #[serde(default)]
+    pub domain: String,
+    #[serde(default)]
+    pub criterion: String,
+    #[serde(default)]
+    pub tag: String,
+    #[serde(default)]
+    pub sort: String,
+    /// Curators only: "draft", "unpublished", "retired" or "all"; others always see published.
+    #[serde(default)]
+    pub status: String,
+    #[serde(default)]
+    pub page: u32,
+}
+
+impl LibraryQuery {
+    pub fn from_params(get: impl Fn(&str) -> Option<String>) -> LibraryQuery {
+        let text = |name: &str| get(name).map(|v| v.trim().to_string()).unwrap_or_default();
+        LibraryQuery {
+            q: text("q"),
+            kind: text("kind"),
+            level: text("level"),
+            domain: text("domain"),
+            criterion: text("criterion"),
+            tag: text("tag"),
+            sort: text("sort"),
+            status: text("status"),
+            page: get("page").and_then(|p| p.parse().ok()).unwrap_or(1).max(1),
+        }
+    }
+
+    pub fn facet(&self, name: FacetName) -> &str {
+        match name {
+            FacetName::Kind => &self.kind,
+            FacetName::Level => &self.level,
+            FacetName::Domain => &self.domain,
+            FacetName::Criterion => &self.criterion,
+            FacetName::Tag => &self.tag,
+        }
+    }
+
+    /// The same search with one filter set (or cleared with ""), back on page 1.
+    pub fn with(&self, name: FacetName, value: &str) -> LibraryQuery {
+        let mut next = self.clone();
+        let slot = match name {
+            FacetName::Kind => &mut next.kind,
+            FacetName::Level => &mut next.level,
+            FacetName::Domain => &mut next.domain,
+            FacetName::Criterion => &mut next.criterion,
+            FacetName::Tag => &mut next.tag,
+        };
+        *slot = value.to_string();
+        // A criterion belongs to a domain: changing the domain drops it.
+        if name == FacetName::Domain {
+            next.criterion.clear();
+        }
+        next.page = 1;
+        next
+    }
+
+    pub fn on_page(&self, page: u32) -> LibraryQuery {
+        LibraryQuery {
+            page,
+            ..self.clone()
+        }
+    }
+
+    pub fn without_filters(&self) -> LibraryQuery {
+        LibraryQuery {
+            q: self.q.clone(),
+            sort: self.sort.clone(),
+            status: self.status.clone(),
+            page: 1,
+            ..Default::default()
+        }
+    }
+
+    pub fn has_filters(&self) -> bool {
+        FacetName::ALL.iter().any(|f| !self.facet(*f).is_empty())
+    }
+
+    /// The words to search for, or none when nothing searchable was typed (only spaces or
+    /// punctuation), which lists the library instead.
+    pub fn words(&self) -> Option<String> {
+        let words: String = self
+            .q
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .take(MAX_WORDS_LEN)
+            .collect::<String>()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        words.chars().any(char::is_alphanumeric).then_some(words)
+    }
+
+    /// The sort asked for; best match when searching and newest otherwise by default, and
+    /// never best match without words to match.
+    pub fn sort(&self) -> Sort {
+        let asked = Sort::ALL.into_iter().find(|s| s.key() == self.sort);
+        match (asked, self.words().is_some()) {
+            (Some(Sort::Relevance), false) | (None, false) => Sort::Newest,
+            (None, true) => Sort::Relevance,
+            (Some(sort), _) => sort,
+        }
+    }
+
+    /// The address of this search, for links and the browser history.
+    pub fn href(&self) -> String {
+        let mut url = form_urlencoded::Serializer::new(String::new());
+        for (name, value) in [
+            ("q", self.q.as_str()),
+            ("kind", &self.kind),
+            ("level", &self.level),
+            ("domain", &self.domain),
+            ("criterion", &self.criterion),
+            ("tag", &self.tag),
+            ("sort", &self.sort),
+            ("status", &self.status),
+        ] {
+            if !value.is_empty() {
+                url.append_pair(name, value);
+            }
+        }
+        if self.page > 1 {
+            url.append_pair("page", &self.page.to_string());
+        }
+        let query = url.finish();
+        if query.is_empty() {
+            "/library".to_string()
+        } else {
+            format!("/library?{query}")
+        }
+    }
+}
+
+/// What the facets need to know about one matching resource.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FacetRow {
+    pub kind: String,
+    pub levels: Vec<String>,
+    pub domains: Vec<String>,
+    pub criteria: Vec<String>,
+    pub tags: Vec<String>,
+}
+
+impl FacetRow {
+    fn values(&self, name: FacetName) -> &[String] {
+        match name {
+            FacetName::Kind => std::slice::from_ref(&self.kind),
+            FacetName::Level => &self.levels,
+            FacetName::Domain => &self.domains,
+            FacetName::Criterion => &self.criteria,
+            FacetName::Tag => &self.tags,
+        }
+    }
+
+    /// Whether the row passes every chosen filter, leaving out `except`. A resource with no
+    /// levels is for everyone, so it passes any level filter.
+    pub fn passes(&self, query: &LibraryQuery, except: Option<FacetName>) -> bool {
+        FacetName::ALL
+            .into_iter()
+            .filter(|name| Some(*name) != except)
+            .all(|name| {
+                let chosen = query.facet(name);
+                chosen.is_empty()
+                    || self.values(name).iter().any(|v| v == chosen)
+                    || (name == FacetName::Level && self.levels.is_empty())
+            })
+    }
+}
+
+/// For each filter, how many results each of its values would give. A filter's own choice is
+/// left out of its counts, so people can see what switching to another value would give;
+/// the other filters apply.
+pub fn facet_counts(
+    rows: &[FacetRow],
+    query: &LibraryQuery,
+) -> BTreeMap<FacetName, BTreeMap<String, u32>> {
+    let mut counts: BTreeMap<FacetName, BTreeMap<String, u32>> = BTreeMap::new();
+    for name in FacetName::ALL {
+        let values = counts.entry(name).or_default();
+        for row in rows.iter().filter(|r| r.passes(query, Some(name))) {
+            for value in row.values(name) {
+                *values.entry(value.clone()).or_default() += 1;
+            }
+        }
+    }
+    counts
+}
+
+/// One piece of highlighted text: a matched word is `mark`ed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Segment {
+    pub text: String,
+    pub mark: bool,
+}
+
+/// Splits text the database marked up into plain and matched pieces. The text is shown as
+/// text, never as HTML, so a title can hold any characters safely. Stray or unbalanced
+/// marks are dropped rather than shown.
+pub fn segments(marked: &str) -> Vec<Segment> {
+    let mut out: Vec<Segment> = Vec::new();
+    let mut current = String::new();
+    let mut mark = false;
+    let flush = |text: &mut String, mark: bool, out: &mut Vec<Segment>| {
+        if !text.is_empty() {
+            out.push(Segment {
+                text: std::mem::take(text),
+                mark,
+            });
+        }
+    };
+    for c in marked.chars() {
+        match c {
+            MARK_START if !mark => {
+                flush(&mut current, false, &mut out);
+                mark = true;
+            }
+            MARK_END if mark => {
+                flush(&mut current, true, &mut out);
+                mark = false;
+            }
+            MARK_START | MARK_END => {}
+            c => current.push(c),
+        }
+    }
+    flush(&mut current, mark, &mut out);
+    out
+}
+
+/// Ranks hits: the database's relevance score first, then a bonus when every word appears
+/// in the title (people search for what a resource is called), then the title.
+pub fn title_bonus(title: &str, words: &str) -> f64 {
+    let title = title.to_lowercase();
+    let all = words
+        .to_lowercase()
+        .split_whitespace()
+        .all(|w| title.contains(w));
+    if all { 1.0 } else { 0.0 }
+}
+
+/// The number of pages for `total` results, at least one.
+pub fn page_count(total: u32) -> u32 {
+    total.div_ceil(PER_PAGE).max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(kind: &str, levels: &[&str], domains: &[&str], tags: &[&str]) -> FacetRow {
+        FacetRow {
+            kind: kind.into(),
+            levels: levels.iter().map(|s| s.to_string()).collect(),
+            domains: domains.iter().map(|s| s.to_string()).collect(),
+            criteria: Vec::new(),
+            tags: tags.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    fn rows() -> Vec<FacetRow> {
+        vec![
+            row("guide", &["nqsw"], &["values"], &["court"]),
+            row(
+                "guide",
+                &["social_worker"],
+                &["values"],
+                &["court", "writing"],
+            ),
+            row("video", &[], &["assessment"], &["neglect"]),
+            row("tool", &["nqsw"], &["assessment"], &[]),
+        ]
+    }
+
+    #[test]
+    fn counts_leave_out_their_own_filter_but_apply_the_others() {
+        let query = LibraryQuery {
+            kind: "guide".into(),
+            ..Default::default()
+        };
+        let counts = facet_counts(&rows(), &query);
+        // Kind counts ignore the kind filter: switching to video would give one.
+        assert_eq!(counts[&FacetName::Kind]["guide"], 2);
+        assert_eq!(counts[&FacetName::Kind]["video"], 1);
+        assert_eq!(counts[&FacetName::Kind]["tool"], 1);
+        // Tag counts apply it: only guides count.
+        assert_eq!(counts[&FacetName::Tag]["court"], 2);
+        assert_eq!(counts[&FacetName::Tag].get("neglect"), None);
+    }
+
+    #[test]
+    fn a_resource_for_everyone_passes_any_level_filter() {
+        let query = LibraryQuery {
+            level: "senior_social_worker".into(),
+            ..Default::default()
+        };
+        let passing: Vec<String> = rows()
+            .into_iter()
+            .filter(|r| r.passes(&query, None))
+            .map(|r| r.kind)
+            .collect();
+        assert_eq!(passing, vec!["video".to_string()]);
+    }
+
+    #[test]
+    fn several_filters_narrow_together() {
+        let query = LibraryQuery {
+            level: "nqsw".into(),
+            domain: "assessment".into(),
+            ..Default::default()
+        };
+        let passing: Vec<String> = rows()
+            .into_iter()
+            .filter(|r| r.passes(&query, None))
+            .map(|r| r.kind)
+            .collect();
+        assert_eq!(passing, vec!["video".to_string(), "tool".to_string()]);
+    }
+
+    #[test]
+    fn marked_text_splits_into_plain_and_matched_pieces() {
+        let s = segments("Writing <b>\u{1}chronologies\u{2}</b> well");
+        assert_eq!(
+            s,
+            vec![
+                Segment {
+                    text: "Writing <b>".into(),
+                    mark: false
+                },
+                Segment {
+                    text: "chronologies".into(),
+                    mark: true
+                },
+                Segment {
+                    text: "</b> well".into(),
+                    mark: false
+                },
+            ]
+        );
+        // Unbalanced marks never show as characters.
+        let s = segments("a\u{2}b\u{1}c");
+        assert_eq!(s.iter().map(|s| s.text.as_str()).collect::<String>(), "abc");
+        assert!(s.last().unwrap().mark);
+    }
+
+    #[test]
+    fn only_searchable_words_count_as_a_search() {
+        let q = |q: &str| LibraryQuery {
+            q: q.into(),
+            ..Default::default()
+        };
+        assert_eq!(q("  ").words(), None);
+        assert_eq!(q("?!").words(), None);
+        assert_eq!(
+            q("  court   skills ").words().as_deref(),
+            Some("court skills")
+        );
+        assert_eq!(q("a\u{1}b").words().as_deref(), Some("a b"));
+        assert_eq!(q(&"x".repeat(500)).words().unwrap().len(), MAX_WORDS_LEN);
+    }
+
+    #[test]
+    fn best_match_needs_words_and_is_the_default_when_searching() {
+        let mut q = LibraryQuery::default();
+        assert_eq!(q.sort(), Sort::Newest);
+        q.sort = "relevance".into();
+        assert_eq!(q.sort(), Sort::Newest);
+        q.q = "court".into();
+        assert_eq!(q.sort(), Sort::Relevance);
+        q.sort = "title".into();
+        assert_eq!(q.sort(), Sort::Title);
+        q.sort = "nonsense".into();
+        assert_eq!(q.sort(), Sort::Relevance);
+    }
+
+    #[test]
+    fn addresses_encode_words_and_changing_a_filter_goes_back_to_page_one() {
+        let q = LibraryQuery {
+            q: "court & care".into(),
+            domain: "values".into(),
+            criterion: "c1".into(),
+            page: 3,
+            ..Default::default()
+        };
+        assert_eq!(
+            q.href(),
+            "/library?q=court+%26+care&domain=values&criterion=c1&page=3"
+        );
+        let next = q.with(FacetName::Domain, "assessment");
+        assert_eq!(next.page, 1);
+        assert_eq!(next.criterion, "", "a criterion belongs to its domain");
+        assert_eq!(LibraryQuery::default().href(), "/library");
+        let parsed = LibraryQuery::from_params(|k| match k {
+            "q" => Some(" court ".into()),
+            "page" => Some("0".into()),
+            _ => None,
+        });
+        assert_eq!(parsed.q, "court");
+        assert_eq!(parsed.page, 1);
+    }
+
+    #[test]
+    fn page_count_rounds_up_and_is_never_zero() {
+        assert_eq!(page_count(0), 1);
+        assert_eq!(page_count(20), 1);
+        assert_eq!(page_count(21), 2);
+    }
+
+    #[test]
+    fn a_title_holding_every_word_earns_the_bonus() {
+        assert_eq!(
+            title_bonus("Writing chronologies", "chronologies writing"),
+            1.0
+        );
+        assert_eq!(title_bonus("Writing chronologies", "court"), 0.0);
+    }
+}
