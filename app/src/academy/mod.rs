@@ -3,6 +3,7 @@
 pub mod booking;
 pub mod event_api;
 pub mod event_form;
+pub mod event_views;
 pub mod library_api;
 pub mod library_views;
 pub mod model;
