@@ -5,7 +5,7 @@ const roles = [
   {
     email: 'practitioner@demo.test',
     name: 'Priya Shah',
-    nav: ['Home', 'My pathway', 'Evidence', 'My ASYE', 'CPD', 'Supervision', 'My account'],
+    nav: ['Home', 'My pathway', 'Evidence', 'Learning', 'Library', 'Events', 'My ASYE', 'CPD', 'Supervision', 'My account'],
   },
   {
     email: 'supervisor@demo.test',
@@ -14,6 +14,9 @@ const roles = [
       'Home',
       'My pathway',
       'Evidence',
+      'Learning',
+      'Library',
+      'Events',
       'CPD',
       'Supervision',
       'Reviews',
@@ -25,12 +28,12 @@ const roles = [
   {
     email: 'learning.lead@demo.test',
     name: 'Helen Marsh',
-    nav: ['Home', 'My pathway', 'Evidence', 'CPD', 'Supervision', 'ASYE cohort', 'Frameworks', 'My account'],
+    nav: ['Home', 'My pathway', 'Evidence', 'Learning', 'Library', 'Events', 'CPD', 'Supervision', 'ASYE cohort', 'Frameworks', 'My account'],
   },
   {
     email: 'leader@demo.test',
     name: 'Grace Whitfield',
-    nav: ['Home', 'My pathway', 'Evidence', 'CPD', 'Supervision', 'My account'],
+    nav: ['Home', 'My pathway', 'Evidence', 'Learning', 'Library', 'Events', 'CPD', 'Supervision', 'My account'],
   },
   {
     email: 'admin@demo.test',
@@ -39,6 +42,9 @@ const roles = [
       'Home',
       'My pathway',
       'Evidence',
+      'Learning',
+      'Library',
+      'Events',
       'Progression requests',
       'Frameworks',
       'People',

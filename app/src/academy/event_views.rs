@@ -19,8 +19,8 @@ use crate::auth::roles::Action;
 use crate::dates::uk_date;
 use crate::shell::Guarded;
 use crate::ui::{
-    ErrorSummary, Field, LoadError, Loading, Notice, TextArea, field_errors, general_error,
-    loaded, successes,
+    ErrorSummary, Field, LoadError, Loading, Notice, TextArea, field_errors, general_error, loaded,
+    successes,
 };
 
 /// How a booking stands, in words.
@@ -293,12 +293,7 @@ fn EventView() -> impl IntoView {
     );
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
     let event = Resource::new(
-        move || {
-            (
-                id(),
-                changed.0.get() + changed.1.get() + changed.2.get(),
-            )
-        },
+        move || (id(), changed.0.get() + changed.1.get() + changed.2.get()),
         |(id, _)| get_event(id),
     );
     let notice = Signal::derive(move || {
@@ -491,7 +486,7 @@ fn Attendees(
                                                             <input type="hidden" name="id" value=no_event />
                                                             <input type="hidden" name="person" value=no_person />
                                                             <input type="hidden" name="attended" value="false" />
-                                                            <button type="submit" class="button button-small button-secondary" aria-label=no_label>"Absent"</button>
+                                                            <button type="submit" class="button button-small button-secondary" aria-label=no_label>"Did not attend"</button>
                                                         </ActionForm>
                                                     })}
                                                 </td>
@@ -676,7 +671,11 @@ fn Learning() -> impl IntoView {
 #[component]
 fn PathCard(path: PathView) -> impl IntoView {
     let total = path.steps.len();
-    let percent = if total == 0 { 0 } else { path.done as usize * 100 / total };
+    let percent = if total == 0 {
+        0
+    } else {
+        path.done as usize * 100 / total
+    };
     let heading = format!("path-{}", path.id);
     view! {
         <section class="card path" aria-labelledby=heading.clone()>

@@ -372,9 +372,9 @@ fn ResourceBody(
             <div class="resource-layout">
                 <div class="prose" inner_html=r.body_html.clone()></div>
                 <aside class="resource-side">
-                    {published.then(|| view! { <LearnerPanel r=r.clone() bookmark done rate /> })}
-                    <AboutPanel r=r.clone() />
-                    {r.can_curate.then(|| view! { <CuratorPanel r=r.clone() action=status /> })}
+                    {published.then(|| view! { <LearnerPanel r=r.clone() bookmark done rate /> }.into_any())}
+                    {view! { <AboutPanel r=r.clone() /> }.into_any()}
+                    {r.can_curate.then(|| view! { <CuratorPanel r=r.clone() action=status /> }.into_any())}
                 </aside>
             </div>
         </article>
