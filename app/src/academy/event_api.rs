@@ -188,8 +188,11 @@ pub(crate) mod server {
         let viewer = require_viewer().await?;
         viewer.require(Action::CurateLearning)?;
         let state = api::state()?;
-        let (teams, managers) =
-            crate::people::store::person_choices(&state.db, &viewer.org_id).await?;
+        choices_for(&state.db, &viewer.org_id).await
+    }
+
+    async fn choices_for(db: &crate::db::Db, org: &str) -> AppResult<EventFormChoices> {
+        let (teams, managers) = crate::people::store::person_choices(db, org).await?;
         let named = |c: crate::people::model::Choice| Named {
             key: c.id,
             label: c.label,
@@ -211,7 +214,7 @@ pub(crate) mod server {
         let viewer = require_viewer().await?;
         viewer.require(Action::CurateLearning)?;
         let state = api::state()?;
-        let choices = event_choices().await?;
+        let choices = choices_for(&state.db, &viewer.org_id).await?;
         let input = form
             .validate(today_uk(), |t| choices.teams.iter().any(|c| c.key == t))
             .map_err(AppError::Validation)?;
@@ -251,22 +254,14 @@ pub(crate) mod server {
         .await?;
         let (bookmarks, done) =
             library_store::my_resources(&state.db, &viewer.org_id, &viewer.id).await?;
-        let events = store::events_page(
-            &state.db,
-            &viewer.org_id,
-            &viewer.id,
-            false,
-            false,
-            OffsetDateTime::now_utc(),
-        )
-        .await?;
+        let bookings = store::my_bookings(&state.db, &viewer.id, OffsetDateTime::now_utc()).await?;
         Ok(MyLearning {
             next_level: next_level.map(|l| level_label(&l).to_string()),
             recommended,
             paths,
             bookmarks,
             done,
-            bookings: events.mine,
+            bookings,
         })
     }
 }

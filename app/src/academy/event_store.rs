@@ -3,6 +3,7 @@
 //! transactions that also write the event's counters, so two requests for the last place
 //! clash on the event and one of them is retried: capacity is never exceeded.
 
+use std::sync::LazyLock;
 use std::time::Duration as StdDuration;
 
 use surrealdb::types::{RecordId, SurrealValue};
@@ -218,6 +219,43 @@ struct ApprovalDbRow {
     name: String,
 }
 
+const MY_BOOKINGS: &str = "
+    SELECT event, event.title AS title, <string> event.starts AS starts,
+        <string> event.ends AS ends, status, attended,
+        IF status = 'waitlisted' { count(SELECT id FROM booking WHERE event = $parent.event
+            AND status = 'waitlisted' AND queued_at <= $parent.queued_at) } ELSE { NONE } AS position
+    FROM booking WHERE person = type::record('person', $person) AND status != 'cancelled';
+";
+
+/// The person's bookings: coming up first, soonest first; then the past, most recent first.
+pub async fn my_bookings(db: &Db, person: &str, now: OffsetDateTime) -> AppResult<Vec<BookingRow>> {
+    let mut response = db
+        .query(MY_BOOKINGS)
+        .bind(("person", person.to_string()))
+        .await?
+        .check()?;
+    let mut rows: Vec<MyBookingRow> = response.take(0)?;
+    rows.sort_by(|a, b| a.starts.cmp(&b.starts));
+    let rows: Vec<BookingRow> = rows
+        .into_iter()
+        .map(|b| BookingRow {
+            booking: key(&b.event),
+            event_id: key(&b.event),
+            first: when(&b.starts, &b.starts),
+            past: parse(&b.ends).is_some_and(|e| e < now),
+            position: b.position.map(|p| p.max(0) as u32),
+            title: b.title,
+            status: b.status,
+            attended: b.attended,
+        })
+        .collect();
+    let (mut coming, mut past): (Vec<BookingRow>, Vec<BookingRow>) =
+        rows.into_iter().partition(|b| !b.past);
+    past.reverse();
+    coming.append(&mut past);
+    Ok(coming)
+}
+
 /// Upcoming events (for the viewer's audience, unless `all`), their bookings and, for line
 /// managers, the bookings waiting for their approval.
 pub async fn events_page(
@@ -232,11 +270,6 @@ pub async fn events_page(
     let sql = format!(
         "SELECT {EVENT_FIELDS} FROM event WHERE org = type::record('org', $org) AND ends >= $now
             AND status = 'scheduled' ORDER BY starts LIMIT 300;
-         SELECT event, event.title AS title, <string> event.starts AS starts, <string> event.ends AS ends,
-            status, attended,
-            IF status = 'waitlisted' {{ count(SELECT id FROM booking WHERE event = $parent.event
-                AND status = 'waitlisted' AND queued_at <= $parent.queued_at) }} ELSE {{ NONE }} AS position
-         FROM booking WHERE person = type::record('person', $person) AND status != 'cancelled';
          SELECT event, person, event.title AS title, <string> event.starts AS starts,
             <string> event.ends AS ends, person.name AS name
          FROM booking WHERE org = type::record('org', $org) AND status = 'requested'
@@ -250,11 +283,12 @@ pub async fn events_page(
         .await?
         .check()?;
     let rows: Vec<EventRow> = response.take(0)?;
-    let mine: Vec<MyBookingRow> = response.take(1)?;
-    let approvals: Vec<ApprovalDbRow> = response.take(2)?;
+    let approvals: Vec<ApprovalDbRow> = response.take(1)?;
+    let mine = my_bookings(db, person, now).await?;
     let status_of = |event: &RecordId| {
+        let event = key(event);
         mine.iter()
-            .find(|b| &b.event == event)
+            .find(|b| b.event_id == event)
             .map(|b| b.status.clone())
     };
     let upcoming = rows
@@ -262,38 +296,9 @@ pub async fn events_page(
         .filter(|r| all || for_member(&r.levels, &r.teams, &me) || status_of(&r.id).is_some())
         .map(|r| summary(r, now, status_of(&r.id)))
         .collect();
-    let mut mine_rows: Vec<BookingRow> = mine
-        .iter()
-        .map(|b| BookingRow {
-            booking: key(&b.event),
-            event_id: key(&b.event),
-            title: b.title.clone(),
-            first: when(&b.starts, &b.starts),
-            status: b.status.clone(),
-            position: b.position.map(|p| p.max(0) as u32),
-            attended: b.attended,
-            past: parse(&b.ends).is_some_and(|e| e < now),
-        })
-        .collect();
-    let order: Vec<(String, String)> = mine
-        .iter()
-        .map(|b| (key(&b.event), b.starts.clone()))
-        .collect();
-    mine_rows.sort_by_key(|b| {
-        order
-            .iter()
-            .find(|(k, _)| *k == b.event_id)
-            .map(|(_, s)| s.clone())
-            .unwrap_or_default()
-    });
-    // Coming up first, soonest first; then the past, most recent first.
-    let (mut coming, mut past): (Vec<BookingRow>, Vec<BookingRow>) =
-        mine_rows.into_iter().partition(|b| !b.past);
-    past.reverse();
-    coming.append(&mut past);
     Ok(EventsPage {
         upcoming,
-        mine: coming,
+        mine,
         approvals: approvals
             .into_iter()
             .map(|a| ApprovalRow {
@@ -561,7 +566,8 @@ const CANCEL: &str = "
 /// Cancels the person's booking or waitlist place; a freed place goes to the first person
 /// waiting, who is told.
 pub async fn cancel(db: &Db, org: &str, person: &str, id: &str) -> AppResult<()> {
-    let sql = CANCEL.replace("{PROMOTE_NEXT}", PROMOTE_NEXT);
+    static SQL: LazyLock<String> = LazyLock::new(|| CANCEL.replace("{PROMOTE_NEXT}", PROMOTE_NEXT));
+    let sql = &*SQL;
     let result = with_retry(|| async {
         let response = db
             .query(sql.as_str())
@@ -617,7 +623,8 @@ pub async fn decide(
     person: &str,
     approve: bool,
 ) -> AppResult<()> {
-    let sql = DECIDE.replace("{PROMOTE_NEXT}", PROMOTE_NEXT);
+    static SQL: LazyLock<String> = LazyLock::new(|| DECIDE.replace("{PROMOTE_NEXT}", PROMOTE_NEXT));
+    let sql = &*SQL;
     let result = with_retry(|| async {
         let response = db
             .query(sql.as_str())

@@ -24,7 +24,7 @@ use crate::dates::{iso, parse_date, uk_date};
 use crate::db::{Db, key};
 use crate::error::{AppError, AppResult};
 use crate::people::levels::level_label;
-use crate::progression::framework_store::{self, PATHWAY};
+use crate::progression::framework_store::{self, Framework, PATHWAY};
 
 /// Tags listed in the filter before "and N more".
 const TAGS_SHOWN: usize = 15;
@@ -44,9 +44,13 @@ fn pair_id(table: &str, person: &str, resource: &str) -> RecordId {
 
 /// The current pathway's criteria by lineage, and its domains in order.
 pub async fn criteria(db: &Db, org: &str) -> AppResult<(Vec<CriterionRef>, Vec<Named>)> {
-    let Some(framework) = framework_store::current(db, org, PATHWAY).await? else {
-        return Ok((Vec::new(), Vec::new()));
-    };
+    Ok(framework_store::current(db, org, PATHWAY)
+        .await?
+        .map(|f| refs_of(&f))
+        .unwrap_or_default())
+}
+
+fn refs_of(framework: &Framework) -> (Vec<CriterionRef>, Vec<Named>) {
     let domains: Vec<Named> = framework
         .row
         .domains
@@ -70,7 +74,7 @@ pub async fn criteria(db: &Db, org: &str) -> AppResult<(Vec<CriterionRef>, Vec<N
             level: c.level.clone().unwrap_or_default(),
         })
         .collect();
-    Ok((refs, domains))
+    (refs, domains)
 }
 
 fn named_level(key: &str) -> Named {
@@ -1000,15 +1004,12 @@ fn people(n: i64) -> String {
 // ----- For the learner -----
 
 /// Criteria not yet signed off for the person's next level, and that level.
-pub async fn outstanding(
+async fn outstanding(
     db: &Db,
-    org: &str,
+    framework: &Framework,
     person: &str,
     career_level: &str,
 ) -> AppResult<(Option<String>, HashSet<String>)> {
-    let Some(framework) = framework_store::current(db, org, PATHWAY).await? else {
-        return Ok((None, HashSet::new()));
-    };
     let Some(step) = framework.step_from(career_level) else {
         return Ok((None, HashSet::new()));
     };
@@ -1049,7 +1050,10 @@ pub async fn recommendations(
     career_level: &str,
     limit: usize,
 ) -> AppResult<(Option<String>, Vec<Recommendation>)> {
-    let (next_level, outstanding) = outstanding(db, org, person, career_level).await?;
+    let Some(framework) = framework_store::current(db, org, PATHWAY).await? else {
+        return Ok((None, Vec::new()));
+    };
+    let (next_level, outstanding) = outstanding(db, &framework, person, career_level).await?;
     if outstanding.is_empty() {
         return Ok((next_level, Vec::new()));
     }
@@ -1076,7 +1080,7 @@ pub async fn recommendations(
             .collect(),
     )
     .await?;
-    let (all_criteria, _) = criteria(db, org).await?;
+    let (all_criteria, _) = refs_of(&framework);
     let mut scored: Vec<(f64, CandidateRow)> = rows
         .into_iter()
         .filter_map(|row| {
