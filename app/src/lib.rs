@@ -34,7 +34,8 @@ use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
-use academy::event_views::{EventNewPage, EventPage, EventsListPage, LearningPage};
+use academy::event_views::{EventEditPage, EventNewPage, EventPage, EventsListPage, LearningPage};
+use academy::path_views::{PathEditPage, PathsPage};
 use academy::library_views::{CuratorBoardPage, LibraryPage, ResourceEditPage, ResourcePage};
 use asye::views::{AsyeCohortPage, AsyePersonPage, MyAsyePage};
 use auth::views::{AccountPage, LoginPage};
@@ -121,9 +122,13 @@ fn Frame() -> impl IntoView {
                     <Route path=path!("/cpd/:id") view=CpdEditPage ssr=SsrMode::Async />
                     <Route path=path!("/supervision") view=SupervisionPage ssr=SsrMode::Async />
                     <Route path=path!("/learning") view=LearningPage ssr=SsrMode::Async />
+                    <Route path=path!("/learning/paths") view=PathsPage ssr=SsrMode::Async />
+                    <Route path=path!("/learning/paths/new") view=PathEditPage ssr=SsrMode::Async />
+                    <Route path=path!("/learning/paths/:id") view=PathEditPage ssr=SsrMode::Async />
                     <Route path=path!("/events") view=EventsListPage ssr=SsrMode::Async />
                     <Route path=path!("/events/new") view=EventNewPage ssr=SsrMode::Async />
                     <Route path=path!("/events/:id") view=EventPage ssr=SsrMode::Async />
+                    <Route path=path!("/events/:id/edit") view=EventEditPage ssr=SsrMode::Async />
                     <Route path=path!("/library") view=LibraryPage ssr=SsrMode::Async />
                     <Route path=path!("/library/new") view=ResourceEditPage ssr=SsrMode::Async />
                     <Route path=path!("/library/manage") view=CuratorBoardPage ssr=SsrMode::Async />

@@ -173,3 +173,123 @@ test('book an event, cancel, and see the waitlisted person promoted', async ({ p
   await fatima.context().close();
   await zoe.context().close();
 });
+
+test('a learning lead adds places to a full event, then cancels it, and the people booked are told', async ({
+  page,
+  browser,
+}) => {
+  await signIn(page, 'learning.lead@demo.test');
+  await page.goto('/events/new');
+  await hydrated(page);
+  await page.getByRole('textbox', { name: 'Title' }).fill('Lunch and learn: ecomaps');
+  await page.getByLabel('What it is for').fill('Drawing ecomaps with children and families.');
+  await page.getByRole('textbox', { name: 'Run by' }).fill('Helen Marsh');
+  await page.getByRole('spinbutton', { name: 'Places' }).fill('1');
+  const first = page.getByRole('group', { name: 'Session 1' });
+  await first.getByLabel('Date').fill(inDays(8));
+  await first.getByLabel('Starts').fill('12:30');
+  await first.getByLabel('Ends').fill('13:30');
+  await first.getByLabel('Where').fill('Training Room 3');
+  await page.getByRole('button', { name: 'Create event' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Lunch and learn: ecomaps' })).toBeVisible();
+  const eventUrl = page.url().replace(/\?.*$/, '');
+
+  // Two people for one place: Yusuf books, Hannah waits.
+  const dev = await as(browser, 'yusuf.patel@demo.test');
+  await dev.goto(eventUrl);
+  await hydrated(dev);
+  await dev.getByRole('button', { name: 'Book a place' }).click();
+  await expect(dev.getByTestId('my-booking')).toHaveText('Booked');
+  const hannah = await as(browser, 'hannah.crowther@demo.test');
+  await hannah.goto(eventUrl);
+  await hydrated(hannah);
+  await hannah.getByRole('button', { name: 'Join the waitlist' }).click();
+  await expect(hannah.getByTestId('my-booking')).toHaveText('On the waitlist: number 1');
+
+  // The form opens with what was saved; one more place goes to Hannah.
+  await page.goto(eventUrl);
+  await hydrated(page);
+  await page.getByRole('link', { name: 'Change the event' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Change “Lunch and learn: ecomaps”/ })).toBeVisible();
+  await hydrated(page);
+  await expect(page.getByRole('spinbutton', { name: 'Places' })).toHaveValue('1');
+  await expect(page.getByRole('group', { name: 'Session 1' }).getByLabel('Where')).toHaveValue('Training Room 3');
+  await expectAccessible(page);
+  await page.getByRole('spinbutton', { name: 'Places' }).fill('2');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'The new places went to the people waiting' })).toBeVisible();
+  await expect(page.getByTestId('places')).toContainText('2 of 2 taken');
+  await hannah.reload();
+  await hydrated(hannah);
+  await expect(hannah.getByTestId('my-booking')).toHaveText('Booked');
+
+  // Cancelled with a reason, which both of them read.
+  await page.getByText('Cancel the event', { exact: true }).click();
+  await page.getByRole('button', { name: 'Cancel the event for everyone' }).click();
+  await expect(page.getByText('Say why it is cancelled: everyone booked is told.')).toBeVisible();
+  await page.getByLabel('Why it is cancelled').fill('The room is needed for an inspection.');
+  await page.getByRole('button', { name: 'Cancel the event for everyone' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Event cancelled.' })).toBeVisible();
+  for (const person of [dev, hannah]) {
+    await person.goto(eventUrl);
+    await expect(person.getByText('This event has been cancelled: The room is needed for an inspection.')).toBeVisible();
+    await person.goto('/notifications');
+    await expect(person.getByText(/“Lunch and learn: ecomaps” has been cancelled/)).toBeVisible();
+    await person.context().close();
+  }
+});
+
+test('a learning lead builds a learning path and a newly qualified social worker follows it', async ({
+  page,
+  browser,
+}) => {
+  await signIn(page, 'learning.lead@demo.test');
+  await mainNav(page).getByRole('link', { name: 'Learning' }).click();
+  await page.getByRole('link', { name: 'Manage learning paths' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Learning paths' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'NQSW: first 90 days' })).toBeVisible();
+  await page.getByRole('link', { name: 'Create a learning path' }).click();
+  await hydrated(page);
+  await page.getByRole('button', { name: 'Create path' }).click();
+  await expect(page.getByText('Give the path a title.')).toBeVisible();
+  await page.getByRole('textbox', { name: 'Title' }).fill('Neglect: seeing it early');
+  await page.getByRole('textbox', { name: 'Summary' }).fill('Recognising and assessing neglect, for your first year.');
+  await page.getByRole('checkbox', { name: 'Newly qualified social worker (ASYE)' }).check();
+  await page.getByRole('button', { name: 'Create path' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Path created.' })).toBeVisible();
+  await expect(page.getByText('No steps yet.')).toBeVisible();
+
+  // Steps come from a search of the library and the events.
+  await hydrated(page);
+  await page.getByRole('searchbox', { name: 'Find resources and events' }).fill('graded care');
+  await page.getByRole('button', { name: 'Find' }).click();
+  const results = page.getByRole('list', { name: 'Matching resources and events' });
+  await expect(results).toBeVisible();
+  await results.getByRole('button', { name: /^Add to the path: Graded Care Profile 2: practitioner training/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Step added' })).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Find resources and events' }).fill('neglect');
+  await page.getByRole('button', { name: 'Find' }).click();
+  const resource = results.locator('li').filter({ has: page.getByRole('button', { name: /^Add to the path/ }) }).first();
+  const resourceTitle = (await resource.locator('.candidate-title').innerText()).trim();
+  await resource.getByRole('button').click();
+  await expect(page.getByRole('status').filter({ hasText: 'Step added' })).toBeVisible();
+  const steps = page.locator('.path-editor-steps > li');
+  await expect(steps).toHaveCount(2);
+
+  // The resource moves first, with a keyboard.
+  const moveUp = page.getByRole('button', { name: /^Move up: / });
+  await moveUp.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Step moved.' })).toBeVisible();
+  await expect(steps.first().getByRole('link')).toHaveText(resourceTitle);
+  await expectAccessible(page);
+
+  // Lucy, an NQSW, has it on My learning, in that order.
+  const lucy = await as(browser, 'lucy.fairburn@demo.test');
+  await mainNav(lucy).getByRole('link', { name: 'Learning' }).click();
+  const path = lucy.getByRole('region', { name: 'Neglect: seeing it early' });
+  await expect(path).toBeVisible();
+  await expect(path.getByTestId('path-progress')).toHaveText('0 of 2 done');
+  await expect(path.getByRole('link').first()).toHaveText(resourceTitle);
+  await lucy.context().close();
+});

@@ -48,7 +48,11 @@ const pagesByRole: Record<string, string[]> = {
     '/events',
     '/events/new',
     '/events/chronology_workshop',
+    '/events/asye_welcome_day/edit',
     '/learning',
+    '/learning/paths',
+    '/learning/paths/new',
+    '/learning/paths/nqsw_first_90_days?find=court',
   ],
   'practitioner@demo.test': [
     '/',

@@ -120,3 +120,29 @@ pub fn spawn_reminders(db: Db) {
         }
     });
 }
+
+/// Loads every council's library catalogue in the background at start, so the first search
+/// on this server does not wait for it. A council that fails is loaded by its first search.
+pub fn spawn_catalogue_warm_up(db: Db) {
+    tokio::spawn(async move {
+        let orgs = match app::people::store::org_keys(&db).await {
+            Ok(orgs) => orgs,
+            Err(error) => {
+                tracing::warn!(%error, "could not list councils to warm the library");
+                return;
+            }
+        };
+        for org in orgs {
+            let started = std::time::Instant::now();
+            match app::academy::library_store::warm_catalogue(&db, &org).await {
+                Ok(resources) => tracing::info!(
+                    %org,
+                    resources,
+                    ms = started.elapsed().as_millis() as u64,
+                    "library catalogue loaded"
+                ),
+                Err(error) => tracing::warn!(%org, %error, "library catalogue not loaded"),
+            }
+        }
+    });
+}

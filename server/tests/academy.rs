@@ -452,7 +452,7 @@ async fn create_event(server: &TestServer, capacity: &str, approval: bool) -> St
         form.push(("form[needs_approval]", "on"));
     }
     let (status, id) = server
-        .call_json(&helen, "academy/create_event", &form)
+        .call_json(&helen, "academy/save_event", &form)
         .await;
     assert_eq!(status, StatusCode::OK, "{id}");
     id.as_str().unwrap().to_string()
@@ -783,7 +783,7 @@ async fn event_input_is_checked_field_by_field() {
     let (status, body) = server
         .call_json(
             &helen,
-            "academy/create_event",
+            "academy/save_event",
             &[
                 ("form[capacity]", "lots"),
                 ("form[teams][0]", "team_of_nobody"),
@@ -809,7 +809,353 @@ async fn event_input_is_checked_field_by_field() {
     }
     let priya = server.as_user("practitioner@demo.test").await;
     let (status, _) = server
-        .call_json(&priya, "academy/create_event", &[("form[title]", "x")])
+        .call_json(&priya, "academy/save_event", &[("form[title]", "x")])
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+}
+
+// ----- The catalogue keeps up with the database -----
+
+#[tokio::test]
+async fn search_sees_changes_written_by_another_server() {
+    let server = start().await;
+    let priya = server.as_user("practitioner@demo.test").await;
+    // The first search loads the catalogue.
+    let before = search(&server, &priya, &[("query[q]", "")]).await;
+    let total = before["total"].as_u64().unwrap();
+    let first = hit_ids(&before)[0].clone();
+    // Another server (here, a query straight to the shared database) retires one resource
+    // and publishes a new one; neither goes through this server's catalogue.
+    let db = server.state.db.clone();
+    db.query(
+        "UPDATE type::record('resource', $first) SET status = 'retired';
+         CREATE resource:elsewhere_made SET org = org:demo_borough, title = 'Zebrafication in practice',
+            summary = 'Written on another server.', kind = 'guide', status = 'published',
+            review_by = '2030-01-01', tags = ['zebra'], published_at = time::now();
+         CREATE resource_stat:elsewhere_made SET org = org:demo_borough, resource = resource:elsewhere_made,
+            useful_yes = 40;",
+    )
+    .bind(("first", first.clone()))
+    .await
+    .unwrap()
+    .check()
+    .unwrap();
+    let after = search(&server, &priya, &[("query[q]", "")]).await;
+    assert_eq!(after["total"].as_u64().unwrap(), total, "one out, one in");
+    assert!(!hit_ids(&after).contains(&first));
+    assert_eq!(
+        hit_ids(&after)[0],
+        "elsewhere_made",
+        "newest first: {after}"
+    );
+    let found = search(&server, &priya, &[("query[q]", "zebrafication")]).await;
+    assert_eq!(hit_ids(&found), vec!["elsewhere_made".to_string()]);
+    assert_eq!(facet_count(&found, "Tag", "zebra"), Some(1));
+    // Its counts arrived too: it is the most useful.
+    let useful = search(&server, &priya, &[("query[sort]", "useful")]).await;
+    assert_eq!(hit_ids(&useful)[0], "elsewhere_made");
+    // Every write moves `changed_at`, so the next refresh reads it.
+    let mut response = db
+        .query(
+            "LET $before = (SELECT VALUE changed_at FROM resource:elsewhere_made)[0];
+             UPDATE resource:elsewhere_made SET summary = 'Changed.';
+             RETURN (SELECT VALUE changed_at FROM resource:elsewhere_made)[0] > $before;",
+        )
+        .await
+        .unwrap()
+        .check()
+        .unwrap();
+    let moved: Option<bool> = response.take(2).unwrap();
+    assert_eq!(moved, Some(true));
+}
+
+// ----- Changing and cancelling events -----
+
+async fn book_as(server: &TestServer, email: &str, id: &str) -> common::Browser {
+    let client = server.as_user(email).await;
+    let (status, body) = server
+        .call_json(&client, "academy/book_event", &[("id", id)])
+        .await;
+    assert!(status.is_success(), "{email}: {body}");
+    client
+}
+
+fn event_form<'a>(date: &'a str, capacity: &'a str, place: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("form[title]", "Relationship-based practice"),
+        (
+            "form[summary]",
+            "A workshop on building trust with families.",
+        ),
+        ("form[facilitator]", "Helen Marsh"),
+        ("form[capacity]", capacity),
+        ("form[sessions][0][date]", date),
+        ("form[sessions][0][start]", "09:30"),
+        ("form[sessions][0][end]", "12:30"),
+        ("form[sessions][0][place]", place),
+    ]
+}
+
+#[tokio::test]
+async fn more_places_go_to_the_people_waiting_and_changed_times_are_told() {
+    let server = start().await;
+    let id = create_event(&server, "1", false).await;
+    let helen = server.as_user("learning.lead@demo.test").await;
+    let priya = book_as(&server, "practitioner@demo.test", &id).await;
+    let daniel = book_as(&server, "supervisor@demo.test", &id).await;
+    let aisha = book_as(&server, "aisha.begum@demo.test", &id).await;
+    assert_eq!(event(&server, &aisha, &id).await["booking"]["position"], 2);
+
+    // The form reads back what was saved.
+    let (status, editing) = server
+        .call_json(&helen, "academy/event_editing", &[("id", &id)])
+        .await;
+    assert_eq!(status, StatusCode::OK, "{editing}");
+    assert_eq!(editing["form"]["capacity"], "1");
+    assert_eq!(editing["form"]["sessions"][0]["start"], "09:30");
+    assert_eq!(editing["seats"], 1);
+
+    // Nobody else may change it.
+    let date = in_days(5);
+    let mut form = event_form(&date, "2", "Training Room 1");
+    form.push(("id", id.as_str()));
+    let (status, _) = server.call_json(&priya, "academy/save_event", &form).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    // Places cannot go below those taken.
+    let mut below = event_form(&date, "0", "Training Room 1");
+    below.push(("id", id.as_str()));
+    let (status, body) = server.call_json(&helen, "academy/save_event", &below).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+
+    // One more place, same times: Daniel, first waiting, is booked and told; Aisha moves up
+    // and is not told of a change that is not one.
+    let (status, body) = server.call_json(&helen, "academy/save_event", &form).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(event(&server, &daniel, &id).await["booking"]["status"], "booked");
+    assert!(notifications(&server, &daniel).await.contains("A place came up"));
+    let view = event(&server, &aisha, &id).await;
+    assert_eq!(view["booking"]["status"], "waitlisted");
+    assert_eq!(view["booking"]["position"], 1);
+    assert_eq!(view["event"]["seats"], 2);
+    assert_eq!(view["event"]["waiting"], 1);
+    assert!(!notifications(&server, &aisha).await.contains("have changed"));
+
+    // A new room: everyone booked or waiting is told; the session is the new one.
+    let mut moved = event_form(&date, "2", "Council Chamber");
+    moved.push(("id", id.as_str()));
+    let (status, body) = server.call_json(&helen, "academy/save_event", &moved).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    for client in [&priya, &aisha] {
+        assert!(notifications(&server, client).await.contains("have changed"));
+    }
+    let view = event(&server, &priya, &id).await;
+    assert_eq!(view["sessions"][0]["place"], "Council Chamber");
+    assert_eq!(view["sessions"].as_array().unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn cancelling_an_event_ends_every_place_and_tells_everyone_why() {
+    let server = start().await;
+    let id = create_event(&server, "1", false).await;
+    let helen = server.as_user("learning.lead@demo.test").await;
+    let priya = book_as(&server, "practitioner@demo.test", &id).await;
+    let daniel = book_as(&server, "supervisor@demo.test", &id).await;
+
+    let (status, _) = server
+        .call_json(&priya, "academy/cancel_event", &[("id", &id), ("reason", "No")])
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, body) = server
+        .call_json(&helen, "academy/cancel_event", &[("id", &id), ("reason", "  ")])
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body.to_string().contains("\"reason\""), "{body}");
+    let (status, body) = server
+        .call_json(
+            &helen,
+            "academy/cancel_event",
+            &[("id", &id), ("reason", "The facilitator is unwell.")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    for client in [&priya, &daniel] {
+        let view = event(&server, client, &id).await;
+        assert!(view["booking"].is_null(), "{view}");
+        assert_eq!(view["can_book"], false);
+        assert!(view["why_not"].as_str().unwrap().contains("unwell"));
+        assert!(notifications(&server, client).await.contains("has been cancelled: The facilitator is unwell."));
+    }
+    let view = event(&server, &helen, &id).await;
+    assert_eq!((view["event"]["seats"].as_u64(), view["event"]["waiting"].as_u64()), (Some(0), Some(0)));
+    assert_eq!(view["can_edit"], false);
+    // Nothing more can happen to it.
+    let (status, _) = server
+        .call_json(&helen, "academy/cancel_event", &[("id", &id), ("reason", "Again")])
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    let (status, _) = server
+        .call_json(&priya, "academy/book_event", &[("id", &id)])
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _) = server
+        .call_json(&helen, "academy/event_editing", &[("id", &id)])
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    // It is in the audit log.
+    let mut response = server
+        .state
+        .db
+        .query("SELECT VALUE detail FROM audit WHERE action = 'event_cancelled';")
+        .await
+        .unwrap()
+        .check()
+        .unwrap();
+    let details: Vec<String> = response.take(0).unwrap();
+    assert_eq!(details, vec!["2 people told: The facilitator is unwell.".to_string()]);
+}
+
+// ----- Editing learning paths -----
+
+#[tokio::test]
+async fn learning_leads_build_paths_that_reach_the_people_they_are_for() {
+    let server = start().await;
+    let helen = server.as_user("learning.lead@demo.test").await;
+    let priya = server.as_user("practitioner@demo.test").await;
+    let other = server.as_user("admin@other.test").await;
+
+    let details = [
+        ("form[title]", "Path: engaging fathers"),
+        ("form[summary]", "Engaging fathers and male carers, in four steps."),
+        ("form[levels][0]", "nqsw"),
+        ("form[active]", "on"),
+    ];
+    let (status, _) = server
+        .call_json(&priya, "academy/save_learning_path", &details)
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, body) = server
+        .call_json(
+            &helen,
+            "academy/save_learning_path",
+            &[("form[levels][0]", "wizard"), ("form[roles][0]", "admin")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    for field in ["title", "summary", "levels", "roles"] {
+        assert!(body.to_string().contains(&format!("\"{field}\"")), "{field}: {body}");
+    }
+    let (status, id) = server
+        .call_json(&helen, "academy/save_learning_path", &details)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{id}");
+    let id = id.as_str().unwrap().to_string();
+
+    // Steps are found by searching the library and the events.
+    let (status, editor) = server
+        .call_json(&helen, "academy/path_editor", &[("id", &id), ("find", "chronology")])
+        .await;
+    assert_eq!(status, StatusCode::OK, "{editor}");
+    let found: Vec<String> = editor["candidates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["reference"].as_str().unwrap().to_string())
+        .collect();
+    let resource = found.iter().find(|r| r.starts_with("resource/")).expect("a resource").clone();
+    let step = |step: &str, change: &str| {
+        vec![
+            ("id".to_string(), id.clone()),
+            ("step".to_string(), step.to_string()),
+            ("change".to_string(), change.to_string()),
+        ]
+    };
+    let call = |client: &common::Browser, form: Vec<(String, String)>| {
+        let form: Vec<(String, String)> = form;
+        let server = &server;
+        let client = client.clone();
+        async move {
+            let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            server.call_json(&client, "academy/change_path_step", &pairs).await
+        }
+    };
+    let upcoming = "event/graded_care_profile_training";
+    for s in [resource.as_str(), upcoming] {
+        let (status, body) = call(&helen, step(s, "add")).await;
+        assert_eq!(status, StatusCode::OK, "{s}: {body}");
+    }
+    // Twice is refused; so are another council's people, unknown kinds and retired things.
+    let (status, _) = call(&helen, step(upcoming, "add")).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    let (status, _) = call(&other, step(upcoming, "add")).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _) = call(&helen, step("person/ls_4", "add")).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let (status, _) = call(&helen, step("resource/no_such_thing", "add")).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let (status, _) = call(&priya, step(upcoming, "up")).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+
+    // The event moves first; the order holds.
+    let (status, _) = call(&helen, step(upcoming, "up")).await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, editor) = server
+        .call_json(&helen, "academy/path_editor", &[("id", &id)])
+        .await;
+    let order: Vec<&str> = editor["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["reference"].as_str().unwrap())
+        .collect();
+    assert_eq!(order, vec![upcoming, resource.as_str()]);
+
+    // Priya (an NQSW) has it on My learning, in that order; a social worker does not.
+    let (_, hub) = server.call_json(&priya, "academy/learning_hub", &[]).await;
+    let path = hub["paths"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["title"] == "Path: engaging fathers")
+        .expect("the NQSW sees the path")
+        .clone();
+    assert_eq!(path["steps"].as_array().unwrap().len(), 2);
+    assert!(path["steps"][0]["href"].as_str().unwrap().starts_with("/events/"));
+    let aisha = server.as_user("aisha.begum@demo.test").await;
+    let (_, hub) = server.call_json(&aisha, "academy/learning_hub", &[]).await;
+    assert!(!hub.to_string().contains("Path: engaging fathers"));
+
+    // Removed and made inactive, it leaves My learning.
+    let (status, _) = call(&helen, step(upcoming, "remove")).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _) = server
+        .call_json(
+            &helen,
+            "academy/save_learning_path",
+            &[
+                ("id", id.as_str()),
+                ("form[title]", "Path: engaging fathers"),
+                ("form[summary]", "Engaging fathers and male carers."),
+                ("form[levels][0]", "nqsw"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, hub) = server.call_json(&priya, "academy/learning_hub", &[]).await;
+    assert!(!hub.to_string().contains("Path: engaging fathers"));
+    let (_, list) = server
+        .call_json(&helen, "academy/list_learning_paths", &[])
+        .await;
+    let row = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == id.as_str())
+        .unwrap()
+        .clone();
+    assert_eq!((row["steps"].as_u64(), row["active"].as_bool()), (Some(1), Some(false)));
+    // Another council cannot see it.
+    let (status, _) = server
+        .call_json(&other, "academy/path_editor", &[("id", &id)])
         .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
 }

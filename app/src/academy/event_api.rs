@@ -48,15 +48,42 @@ pub struct EventFormChoices {
     pub facilitators: Vec<Named>,
 }
 
-#[server(endpoint = "academy/event_choices")]
-pub async fn event_choices() -> Result<EventFormChoices, AppError> {
-    crate::api::respond(server::event_choices()).await
+
+/// Creates an event when `id` is empty, otherwise saves changes to it; answers its key.
+#[server(endpoint = "academy/save_event")]
+pub async fn save_event(
+    #[server(default)] id: Option<String>,
+    form: EventForm,
+) -> Result<String, AppError> {
+    crate::api::respond(server::save_event(id, form)).await
 }
 
-#[server(endpoint = "academy/create_event")]
-pub async fn create_event(form: EventForm) -> Result<String, AppError> {
-    crate::api::respond(server::create_event(form)).await
+/// An event's edit form as it stands, with the choices it offers.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct EventEditing {
+    pub id: Option<String>,
+    pub title: String,
+    pub form: EventForm,
+    pub choices: EventFormChoices,
+    /// Places already taken or held, below which the number of places cannot go.
+    pub seats: u32,
 }
+
+/// The form for a new event (`id` empty) or for changing one.
+#[server(endpoint = "academy/event_editing")]
+pub async fn event_edit_form(
+    #[server(default)] id: Option<String>,
+) -> Result<EventEditing, AppError> {
+    crate::api::respond(server::event_edit_form(id)).await
+}
+
+/// Cancels an event; everyone booked or waiting is told, with the reason.
+#[server(endpoint = "academy/cancel_event")]
+pub async fn cancel_event(id: String, #[server(default)] reason: String) -> Result<(), AppError> {
+    crate::api::respond(server::cancel_event(id, reason)).await
+}
+
+pub const MAX_CANCEL_REASON: usize = 500;
 
 /// The learner's hub: recommendations, paths, bookmarks, completions and bookings.
 #[server(endpoint = "academy/learning_hub")]
@@ -184,13 +211,6 @@ pub(crate) mod server {
         Ok(())
     }
 
-    pub async fn event_choices() -> AppResult<EventFormChoices> {
-        let viewer = require_viewer().await?;
-        viewer.require(Action::CurateLearning)?;
-        let state = api::state()?;
-        choices_for(&state.db, &viewer.org_id).await
-    }
-
     async fn choices_for(db: &crate::db::Db, org: &str) -> AppResult<EventFormChoices> {
         let (teams, managers) = crate::people::store::person_choices(db, org).await?;
         let named = |c: crate::people::model::Choice| Named {
@@ -210,9 +230,65 @@ pub(crate) mod server {
         })
     }
 
-    pub async fn create_event(form: EventForm) -> AppResult<String> {
+    pub async fn event_edit_form(id: Option<String>) -> AppResult<super::EventEditing> {
         let viewer = require_viewer().await?;
         viewer.require(Action::CurateLearning)?;
+        let id = id.map(|i| i.trim().to_string()).filter(|i| !i.is_empty());
+        if let Some(id) = &id {
+            check_id(id)?;
+        }
+        let state = api::state()?;
+        let choices = choices_for(&state.db, &viewer.org_id).await?;
+        let Some(id) = id else {
+            return Ok(super::EventEditing {
+                choices,
+                ..Default::default()
+            });
+        };
+        let editing =
+            store::editing(&state.db, &viewer.org_id, &id, OffsetDateTime::now_utc()).await?;
+        Ok(super::EventEditing {
+            id: Some(id),
+            title: editing.title,
+            form: editing.form,
+            choices,
+            seats: editing.seats,
+        })
+    }
+
+    pub async fn cancel_event(id: String, reason: String) -> AppResult<()> {
+        let viewer = require_viewer().await?;
+        viewer.require(Action::CurateLearning)?;
+        check_id(&id)?;
+        let reason = reason.trim().to_string();
+        if reason.is_empty() {
+            return Err(AppError::field(
+                "reason",
+                "Say why it is cancelled: everyone booked is told.",
+            ));
+        }
+        if reason.chars().count() > super::MAX_CANCEL_REASON {
+            return Err(AppError::field(
+                "reason",
+                format!(
+                    "Keep the reason to {} characters or fewer.",
+                    super::MAX_CANCEL_REASON
+                ),
+            ));
+        }
+        let state = api::state()?;
+        store::cancel_event(&state.db, &viewer.org_id, &viewer.id, &id, &reason).await?;
+        leptos_axum::redirect(&format!("/events/{id}?done=event_cancelled"));
+        Ok(())
+    }
+
+    pub async fn save_event(id: Option<String>, form: EventForm) -> AppResult<String> {
+        let viewer = require_viewer().await?;
+        viewer.require(Action::CurateLearning)?;
+        let id = id.map(|i| i.trim().to_string()).filter(|i| !i.is_empty());
+        if let Some(id) = &id {
+            check_id(id)?;
+        }
         let state = api::state()?;
         let choices = choices_for(&state.db, &viewer.org_id).await?;
         let input = form
@@ -226,8 +302,18 @@ pub(crate) mod server {
                 "Choose a facilitator from the list.",
             ));
         }
-        let id = store::create(&state.db, &viewer.org_id, &viewer.id, &input).await?;
-        leptos_axum::redirect(&format!("/events/{id}?done=created"));
+        let (id, done) = match id {
+            Some(id) => {
+                let promoted = store::update(&state.db, &viewer.org_id, &id, &input).await?;
+                let done = if promoted > 0 { "saved_promoted" } else { "saved" };
+                (id, done)
+            }
+            None => (
+                store::create(&state.db, &viewer.org_id, &viewer.id, &input).await?,
+                "created",
+            ),
+        };
+        leptos_axum::redirect(&format!("/events/{id}?done={done}"));
         Ok(id)
     }
 

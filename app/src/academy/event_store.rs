@@ -167,11 +167,12 @@ struct EventRow {
     place: Option<String>,
     sessions: i64,
     first_ends: Option<String>,
+    cancelled_reason: Option<String>,
 }
 
 const EVENT_FIELDS: &str = "id, title, summary, facilitator, facilitator_person, capacity,
     seats, waiting, levels, teams, teams.*.name AS team_names, needs_approval, online, criteria,
-    status, <string> starts AS starts, <string> ends AS ends,
+    status, <string> starts AS starts, <string> ends AS ends, cancelled_reason,
     (SELECT VALUE place FROM event_session WHERE event = $parent.id ORDER BY starts LIMIT 1)[0] AS place,
     (SELECT VALUE <string> ends FROM event_session WHERE event = $parent.id ORDER BY starts LIMIT 1)[0] AS first_ends,
     count(SELECT id FROM event_session WHERE event = $parent.id) AS sessions";
@@ -401,7 +402,10 @@ pub async fn detail(
     let started = starts <= now;
     let in_audience = for_member(&row.levels, &row.teams, &me);
     let why_not = if row.status == "cancelled" {
-        Some("This event has been cancelled.".to_string())
+        Some(match &row.cancelled_reason {
+            Some(reason) => format!("This event has been cancelled: {reason}"),
+            None => "This event has been cancelled.".to_string(),
+        })
     } else if started {
         Some("Booking has closed: the event has started.".to_string())
     } else if !in_audience {
@@ -453,6 +457,10 @@ pub async fn detail(
             .collect(),
         booking,
         can_book: why_not.is_none(),
+        can_edit: can_curate && !started && row.status != "cancelled",
+        can_cancel: can_curate
+            && row.status != "cancelled"
+            && parse(&row.ends).is_some_and(|e| e > now),
         why_not,
         can_manage,
         attendees,
@@ -745,36 +753,7 @@ pub async fn attended(db: &Db, org: &str, person: &str, id: &str) -> AppResult<A
 
 /// Creates an event with its sessions. Answers its key.
 pub async fn create(db: &Db, org: &str, by: &str, input: &EventInput) -> AppResult<String> {
-    #[derive(SurrealValue)]
-    struct NewSession {
-        starts: surrealdb::types::Datetime,
-        ends: surrealdb::types::Datetime,
-        place: String,
-        link: Option<String>,
-    }
-    let sessions: Vec<(OffsetDateTime, OffsetDateTime, &str, Option<String>)> = input
-        .sessions
-        .iter()
-        .map(|s| {
-            (
-                uk_to_utc(s.date, s.start),
-                uk_to_utc(s.date, s.end),
-                s.place.as_str(),
-                s.link.clone(),
-            )
-        })
-        .collect();
-    let first = sessions.first().map(|s| s.0).ok_or(AppError::Internal)?;
-    let last = sessions.iter().map(|s| s.1).max().unwrap_or(first);
-    let rows: Vec<NewSession> = sessions
-        .iter()
-        .map(|(s, e, place, link)| NewSession {
-            starts: datetime(*s),
-            ends: datetime(*e),
-            place: place.to_string(),
-            link: link.clone(),
-        })
-        .collect();
+    let (rows, first, last) = new_sessions(input)?;
     let teams: Vec<RecordId> = input
         .teams
         .iter()
@@ -981,4 +960,286 @@ pub async fn calendar_file(
             .to_lowercase()
     );
     Ok((name, file))
+}
+
+// ----- Editing and cancelling (learning leads) -----
+
+/// An event as its edit form shows it, with how many places are taken or held.
+pub struct Editing {
+    pub form: super::event_form::EventForm,
+    pub seats: u32,
+    pub title: String,
+}
+
+fn hh_mm(at: OffsetDateTime) -> String {
+    format!("{:02}:{:02}", at.hour(), at.minute())
+}
+
+pub async fn editing(db: &Db, org: &str, id: &str, now: OffsetDateTime) -> AppResult<Editing> {
+    use super::event_form::{EventForm, SessionForm};
+    let row = load_event(db, org, id).await?;
+    if row.status == "cancelled" {
+        return Err(AppError::Conflict(
+            "This event has been cancelled, so it cannot be changed.".into(),
+        ));
+    }
+    if parse(&row.starts).is_some_and(|s| s <= now) {
+        return Err(AppError::Conflict(
+            "This event has started, so it cannot be changed.".into(),
+        ));
+    }
+    let sessions = sessions_of(db, id).await?;
+    let sessions = sessions
+        .iter()
+        .filter_map(|s| {
+            let (starts, ends) = (to_uk(parse(&s.starts)?), to_uk(parse(&s.ends)?));
+            Some(SessionForm {
+                date: crate::dates::iso(starts.date()),
+                start: hh_mm(starts),
+                end: hh_mm(ends),
+                place: s.place.clone(),
+                link: s.link.clone().unwrap_or_default(),
+            })
+        })
+        .collect();
+    Ok(Editing {
+        seats: row.seats.max(0) as u32,
+        title: row.title.clone(),
+        form: EventForm {
+            title: row.title,
+            summary: row.summary,
+            facilitator: row.facilitator,
+            facilitator_person: row.facilitator_person.as_ref().map(key).unwrap_or_default(),
+            capacity: row.capacity.to_string(),
+            levels: row.levels,
+            teams: row.teams.iter().map(key).collect(),
+            needs_approval: row.needs_approval.then(|| "on".to_string()),
+            online: row.online.then(|| "on".to_string()),
+            sessions,
+        },
+    })
+}
+
+async fn sessions_of(db: &Db, id: &str) -> AppResult<Vec<SessionRow>> {
+    let mut response = db
+        .query(
+            "SELECT id, <string> starts AS starts, <string> ends AS ends, place, link
+                FROM event_session WHERE event = $event ORDER BY starts;",
+        )
+        .bind(("event", event_id(id)))
+        .await?
+        .check()?;
+    Ok(response.take(0)?)
+}
+
+#[derive(SurrealValue, Clone, PartialEq)]
+struct NewSession {
+    starts: surrealdb::types::Datetime,
+    ends: surrealdb::types::Datetime,
+    place: String,
+    link: Option<String>,
+}
+
+/// The sessions as the database stores them, in order, with the first start and last end.
+fn new_sessions(input: &EventInput) -> AppResult<(Vec<NewSession>, OffsetDateTime, OffsetDateTime)> {
+    let times: Vec<(OffsetDateTime, OffsetDateTime)> = input
+        .sessions
+        .iter()
+        .map(|s| (uk_to_utc(s.date, s.start), uk_to_utc(s.date, s.end)))
+        .collect();
+    let first = times.first().map(|t| t.0).ok_or(AppError::Internal)?;
+    let last = times.iter().map(|t| t.1).max().unwrap_or(first);
+    let rows = input
+        .sessions
+        .iter()
+        .zip(&times)
+        .map(|(s, (starts, ends))| NewSession {
+            starts: datetime(*starts),
+            ends: datetime(*ends),
+            place: s.place.clone(),
+            link: s.link.clone(),
+        })
+        .collect();
+    Ok((rows, first, last))
+}
+
+/// Saves a learning lead's changes to an event that has not started. Places cannot go below
+/// those already taken or held; extra places go to the people waiting, in order, who are
+/// told; when approval is no longer needed, places waiting for it are confirmed; and when the
+/// times or places change, everyone booked or waiting is told.
+const UPDATE_EVENT: &str = "
+    BEGIN TRANSACTION;
+    LET $e = (SELECT status, seats, waiting, starts, needs_approval FROM $event WHERE org = $org)[0];
+    IF $e = NONE { THROW 'academy:no_event' };
+    IF $e.status != 'scheduled' { THROW 'academy:cancelled' };
+    IF $e.starts <= time::now() { THROW 'academy:started' };
+    IF $capacity < $e.seats { THROW 'academy:below_taken' };
+    UPDATE $event SET title = $title, summary = $summary, facilitator = $facilitator,
+        facilitator_person = IF $facilitator_person = NONE { NONE } ELSE { type::record('person', $facilitator_person) },
+        capacity = $capacity, levels = $levels, teams = $teams, needs_approval = $needs_approval,
+        online = $online, starts = $starts, ends = $ends, edited_at = time::now() RETURN NONE;
+    IF $sessions_changed {
+        DELETE event_session WHERE event = $event RETURN NONE;
+        FOR $s IN $sessions {
+            CREATE event_session SET org = $org, event = $event, starts = $s.starts,
+                ends = $s.ends, place = $s.place, link = $s.link RETURN NONE;
+        };
+    };
+    LET $confirmed = IF $e.needs_approval AND !$needs_approval {
+        (UPDATE booking SET status = 'booked' WHERE event = $event AND status = 'requested' RETURN VALUE person)
+    } ELSE { [] };
+    FOR $p IN $confirmed {
+        CREATE notification SET org = $org, person = $p, kind = 'booking_approved',
+            text = 'Your place on \u{201c}' + $title + '\u{201d} no longer needs approval: you are booked.',
+            link = '/events/' + <string> record::id($event) RETURN NONE;
+    };
+    LET $free = $capacity - $e.seats;
+    LET $promoted = IF $free > 0 AND $e.waiting > 0 {
+        (SELECT id, person FROM booking WHERE event = $event AND status = 'waitlisted'
+            ORDER BY queued_at, id LIMIT $free)
+    } ELSE { [] };
+    FOR $b IN $promoted {
+        UPDATE $b.id SET status = IF $needs_approval { 'requested' } ELSE { 'booked' } RETURN NONE;
+        CREATE notification SET org = $org, person = $b.person, kind = 'booking_promoted',
+            text = IF $needs_approval {
+                'A place came up on \u{201c}' + $title + '\u{201d}. It is held for you while your line manager approves it.'
+            } ELSE {
+                'A place came up on \u{201c}' + $title + '\u{201d}: you are booked.'
+            },
+            link = '/events/' + <string> record::id($event) RETURN NONE;
+    };
+    UPDATE $event SET seats += array::len($promoted), waiting -= array::len($promoted) RETURN NONE;
+    IF $sessions_changed {
+        FOR $p IN (SELECT VALUE person FROM booking WHERE event = $event
+                AND status IN ['requested', 'booked', 'waitlisted'] AND person NOT IN $promoted.person) {
+            CREATE notification SET org = $org, person = $p, kind = 'event_changed',
+                text = 'The times or places of \u{201c}' + $title + '\u{201d} have changed. Check them, and download the calendar file again.',
+                link = '/events/' + <string> record::id($event) RETURN NONE;
+        };
+    };
+    RETURN array::len($promoted);
+    COMMIT TRANSACTION;
+";
+
+/// Saves the changes; answers how many people waiting were given a place.
+pub async fn update(db: &Db, org: &str, id: &str, input: &EventInput) -> AppResult<u32> {
+    let (sessions, first, last) = new_sessions(input)?;
+    let old: Vec<NewSession> = sessions_of(db, id)
+        .await?
+        .into_iter()
+        .filter_map(|s| {
+            Some(NewSession {
+                starts: datetime(parse(&s.starts)?),
+                ends: datetime(parse(&s.ends)?),
+                place: s.place,
+                link: s.link,
+            })
+        })
+        .collect();
+    let sessions_changed = old != sessions;
+    let teams: Vec<RecordId> = input
+        .teams
+        .iter()
+        .map(|t| RecordId::new("team", t.clone()))
+        .collect();
+    let result = with_retry(|| async {
+        let response = db
+            .query(UPDATE_EVENT)
+            .bind(("org", RecordId::new("org", org.to_string())))
+            .bind(("event", event_id(id)))
+            .bind(("title", input.title.clone()))
+            .bind(("summary", input.summary.clone()))
+            .bind(("facilitator", input.facilitator.clone()))
+            .bind(("facilitator_person", input.facilitator_person.clone()))
+            .bind(("capacity", i64::from(input.capacity)))
+            .bind(("levels", input.levels.clone()))
+            .bind(("teams", teams.clone()))
+            .bind(("needs_approval", input.needs_approval))
+            .bind(("online", input.online))
+            .bind(("starts", datetime(first)))
+            .bind(("ends", datetime(last)))
+            .bind(("sessions", sessions.clone()))
+            .bind(("sessions_changed", sessions_changed))
+            .await?;
+        let mut response = check_thrown(response)?;
+        // The RETURN before COMMIT TRANSACTION, which answers last (with nothing).
+        let last = response.num_statements() - 2;
+        let promoted: Option<i64> = response.take(last)?;
+        Ok(promoted.unwrap_or(0).max(0) as u32)
+    })
+    .await;
+    match result {
+        Ok(promoted) => Ok(promoted),
+        Err(e) if thrown(&e, "academy:no_event") => Err(AppError::NotFound),
+        Err(e) if thrown(&e, "academy:cancelled") => Err(AppError::Conflict(
+            "This event has been cancelled, so it cannot be changed.".into(),
+        )),
+        Err(e) if thrown(&e, "academy:started") => Err(AppError::Conflict(
+            "This event has started, so it cannot be changed.".into(),
+        )),
+        Err(e) if thrown(&e, "academy:below_taken") => Err(AppError::field(
+            "capacity",
+            "More places are taken or held than that: cancel bookings first, or keep at least as many places.",
+        )),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Cancels an event that has not finished: every place and waitlist place ends, and everyone
+/// who had one is told why.
+const CANCEL_EVENT: &str = "
+    BEGIN TRANSACTION;
+    LET $e = (SELECT title, status, ends FROM $event WHERE org = $org)[0];
+    IF $e = NONE { THROW 'academy:no_event' };
+    IF $e.status = 'cancelled' { THROW 'academy:cancelled' };
+    IF $e.ends <= time::now() { THROW 'academy:over' };
+    LET $people = (UPDATE booking SET status = 'cancelled'
+        WHERE event = $event AND status IN ['requested', 'booked', 'waitlisted'] RETURN VALUE person);
+    UPDATE $event SET status = 'cancelled', cancelled_reason = $reason, cancelled_by = $by,
+        seats = 0, waiting = 0, edited_at = time::now() RETURN NONE;
+    FOR $p IN $people {
+        CREATE notification SET org = $org, person = $p, kind = 'event_cancelled',
+            text = '\u{201c}' + $e.title + '\u{201d} has been cancelled: ' + $reason,
+            link = '/events/' + <string> record::id($event) RETURN NONE;
+    };
+    CREATE audit SET org = $org, actor = $by, action = 'event_cancelled',
+        subject = 'event:' + <string> record::id($event),
+        detail = <string> array::len($people) + ' people told: ' + $reason, at = time::now() RETURN NONE;
+    RETURN array::len($people);
+    COMMIT TRANSACTION;
+";
+
+/// Cancels the event; answers how many people were told.
+pub async fn cancel_event(
+    db: &Db,
+    org: &str,
+    by: &str,
+    id: &str,
+    reason: &str,
+) -> AppResult<u32> {
+    let result = with_retry(|| async {
+        let response = db
+            .query(CANCEL_EVENT)
+            .bind(("org", RecordId::new("org", org.to_string())))
+            .bind(("event", event_id(id)))
+            .bind(("by", RecordId::new("person", by.to_string())))
+            .bind(("reason", reason.to_string()))
+            .await?;
+        let mut response = check_thrown(response)?;
+        let last = response.num_statements() - 2;
+        let told: Option<i64> = response.take(last)?;
+        Ok(told.unwrap_or(0).max(0) as u32)
+    })
+    .await;
+    match result {
+        Ok(told) => Ok(told),
+        Err(e) if thrown(&e, "academy:no_event") => Err(AppError::NotFound),
+        Err(e) if thrown(&e, "academy:cancelled") => Err(AppError::Conflict(
+            "This event has already been cancelled.".into(),
+        )),
+        Err(e) if thrown(&e, "academy:over") => Err(AppError::Conflict(
+            "This event has finished, so it cannot be cancelled.".into(),
+        )),
+        Err(e) => Err(e.into()),
+    }
 }

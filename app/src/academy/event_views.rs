@@ -8,10 +8,10 @@ use leptos_router::components::Form;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::event_api::{
-    BookEvent, CancelBooking, CreateEvent, DecideBooking, EventFormChoices, RecordAttendance,
-    event_choices, get_event, learning_hub, list_events,
+    BookEvent, CancelBooking, CancelEvent, DecideBooking, EventEditing, RecordAttendance,
+    SaveEvent, event_edit_form, get_event, learning_hub, list_events,
 };
-use super::event_form::SESSION_ROWS;
+use super::event_form::{SESSION_ROWS, SessionForm};
 use super::model::{
     ApprovalRow, Attendee, BookingRow, EventDetail, EventSummary, EventsPage, MyLearning, PathView,
 };
@@ -19,7 +19,7 @@ use crate::auth::roles::Action;
 use crate::dates::uk_date;
 use crate::shell::Guarded;
 use crate::ui::{
-    ErrorSummary, Field, LoadError, Loading, Notice, TextArea, field_errors, general_error, loaded,
+    ErrorSummary, Field, Notice, TextArea, field_errors, general_error, loaded,
     successes,
 };
 
@@ -286,14 +286,21 @@ fn EventView() -> impl IntoView {
     let book = ServerAction::<BookEvent>::new();
     let cancel = ServerAction::<CancelBooking>::new();
     let attend = ServerAction::<RecordAttendance>::new();
+    let end = ServerAction::<CancelEvent>::new();
     let changed = (
         successes(book.value()),
         successes(cancel.value()),
         successes(attend.value()),
+        successes(end.value()),
     );
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
     let event = Resource::new(
-        move || (id(), changed.0.get() + changed.1.get() + changed.2.get()),
+        move || {
+            (
+                id(),
+                changed.0.get() + changed.1.get() + changed.2.get() + changed.3.get(),
+            )
+        },
         |(id, _)| get_event(id),
     );
     let notice = Signal::derive(move || {
@@ -304,6 +311,9 @@ fn EventView() -> impl IntoView {
             Some("cancelled") => Some("Cancelled. Your place has gone to the next person waiting, if anyone was.".to_string()),
             Some("attendance") => Some("Attendance saved.".to_string()),
             Some("created") => Some("Event created. It is open for booking now.".to_string()),
+            Some("saved") => Some("Changes saved.".to_string()),
+            Some("saved_promoted") => Some("Changes saved. The new places went to the people waiting, who have been told.".to_string()),
+            Some("event_cancelled") => Some("Event cancelled. Everyone who was booked or waiting has been told.".to_string()),
             _ => None,
         })
     });
@@ -311,7 +321,7 @@ fn EventView() -> impl IntoView {
         <section class="page">
             <p><a href="/events">"Back to events"</a></p>
             <Notice message=notice />
-            {loaded(event, move |detail: EventDetail| view! { <EventBody detail book cancel attend /> })}
+            {loaded(event, move |detail: EventDetail| view! { <EventBody detail book cancel attend end /> })}
         </section>
     }
 }
@@ -322,6 +332,7 @@ fn EventBody(
     book: ServerAction<BookEvent>,
     cancel: ServerAction<CancelBooking>,
     attend: ServerAction<RecordAttendance>,
+    end: ServerAction<CancelEvent>,
 ) -> impl IntoView {
     let e = detail.event.clone();
     let book_error = general_error(book.value());
@@ -420,9 +431,37 @@ fn EventBody(
                 }}
             </section>
         </div>
+        {(detail.can_edit || detail.can_cancel).then(|| view! {
+            <Organiser id=e.id.clone() can_edit=detail.can_edit action=end />
+        })}
         {detail.can_manage.then(|| view! {
             <Attendees event=e.id.clone() rows=detail.attendees.clone() started=detail.started action=attend />
         })}
+    }
+}
+
+/// The learning lead's controls: change the event, or cancel it with a reason everyone
+/// booked is told.
+#[component]
+fn Organiser(id: String, can_edit: bool, action: ServerAction<CancelEvent>) -> impl IntoView {
+    let errors = field_errors(action.value());
+    let general = general_error(action.value());
+    view! {
+        <section class="card" aria-labelledby="organiser-heading">
+            <h2 id="organiser-heading">"Organise"</h2>
+            {can_edit.then(|| view! {
+                <p><a class="button button-secondary" href=format!("/events/{id}/edit")>"Change the event"</a></p>
+            })}
+            <details class="field">
+                <summary>"Cancel the event"</summary>
+                <ErrorSummary message=general />
+                <ActionForm action attr:class="form" attr:novalidate=true>
+                    <input type="hidden" name="id" value=id.clone() />
+                    <TextArea label="Why it is cancelled" name="reason" error_key="reason" errors rows=3 required=true hint="Everyone booked or waiting is told, with this reason." />
+                    <button type="submit" class="button button-danger">"Cancel the event for everyone"</button>
+                </ActionForm>
+            </details>
+        </section>
     }
 }
 
@@ -509,31 +548,47 @@ pub fn EventNewPage() -> impl IntoView {
     view! {
         <Title text="Create an event" />
         <Guarded action=Action::CurateLearning>
-            <EventNew />
+            <EventEdit />
         </Guarded>
     }
 }
 
 #[component]
-fn EventNew() -> impl IntoView {
-    let choices = Resource::new(|| (), |_| event_choices());
-    let create = ServerAction::<CreateEvent>::new();
+pub fn EventEditPage() -> impl IntoView {
+    view! {
+        <Title text="Change an event" />
+        <Guarded action=Action::CurateLearning>
+            <EventEdit />
+        </Guarded>
+    }
+}
+
+/// The event form, empty for a new event or filled in from the one named in the address.
+#[component]
+fn EventEdit() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id"));
+    let editing = Resource::new(id, event_edit_form);
+    let save = ServerAction::<SaveEvent>::new();
     view! {
         <section class="page">
-            <p><a href="/events">"Back to events"</a></p>
-            <h1>"Create an event"</h1>
-            <Suspense fallback=|| view! { <Loading /> }>
-                {move || choices.get().map(|result| match result {
-                    Ok(options) => view! { <EventFormView options action=create /> }.into_any(),
-                    Err(error) => view! { <LoadError error /> }.into_any(),
+            {move || match id() {
+                Some(id) => view! { <p><a href=format!("/events/{id}")>"Back to the event"</a></p> }.into_any(),
+                None => view! { <p><a href="/events">"Back to events"</a></p> }.into_any(),
+            }}
+            {loaded(editing, move |e: EventEditing| view! {
+                <h1>{if e.id.is_some() { format!("Change \u{201c}{}\u{201d}", e.title) } else { "Create an event".to_string() }}</h1>
+                {e.id.is_some().then(|| view! {
+                    <p class="lede">"People booked or waiting are told if the times or places change. Extra places go to the people waiting, in order."</p>
                 })}
-            </Suspense>
+                <EventFormView editing=e action=save />
+            })}
         </section>
     }
 }
 
 #[component]
-fn EventFormView(options: EventFormChoices, action: ServerAction<CreateEvent>) -> impl IntoView {
+fn EventFormView(editing: EventEditing, action: ServerAction<SaveEvent>) -> impl IntoView {
     let errors = field_errors(action.value());
     let general = general_error(action.value());
     let message = move |key: &'static str| {
@@ -545,28 +600,50 @@ fn EventFormView(options: EventFormChoices, action: ServerAction<CreateEvent>) -
         message("sessions"),
         message("facilitator_person"),
     );
+    let EventEditing {
+        id,
+        form,
+        choices: options,
+        seats,
+        ..
+    } = editing;
+    let editing_existing = id.is_some();
+    let capacity_hint: &'static str = if seats > 0 {
+        "How many people can attend. Further requests join the waitlist. It cannot go below the places already taken or held."
+    } else {
+        "How many people can attend. Further requests join the waitlist."
+    };
+    let chosen_person = form.facilitator_person.clone();
+    let sessions: Vec<SessionForm> = (0..SESSION_ROWS)
+        .map(|i| form.sessions.get(i).cloned().unwrap_or_default())
+        .collect();
     view! {
         <ErrorSummary message=general />
         <ActionForm action attr:class="form form-wide" attr:novalidate=true>
-            <Field label="Title" name="form[title]" error_key="title" errors required=true />
-            <TextArea label="What it is for" name="form[summary]" error_key="summary" errors rows=4 required=true />
-            <Field label="Run by" name="form[facilitator]" error_key="facilitator" errors required=true hint="The facilitator's name as people should see it." />
+            <input type="hidden" name="id" value=id.clone().unwrap_or_default() />
+            <Field label="Title" name="form[title]" error_key="title" errors value=form.title.clone() required=true />
+            <TextArea label="What it is for" name="form[summary]" error_key="summary" errors value=form.summary.clone() rows=4 required=true />
+            <Field label="Run by" name="form[facilitator]" error_key="facilitator" errors value=form.facilitator.clone() required=true hint="The facilitator's name as people should see it." />
             <div class="field" class:field-invalid=move || person_msg.with(Option::is_some)>
                 <label for="field-facilitator-person">"Facilitator's Pathway account (optional)"</label>
                 <p class="hint" id="field-facilitator-person-hint">"Lets them see who is booked and mark attendance."</p>
                 {move || person_msg.get().map(|m| view! { <p class="field-error">{m}</p> })}
                 <select id="field-facilitator-person" name="form[facilitator_person]" aria-describedby="field-facilitator-person-hint">
                     <option value="">"None"</option>
-                    {options.facilitators.into_iter().map(|p| view! { <option value=p.key>{p.label}</option> }).collect_view()}
+                    {options.facilitators.into_iter().map(|p| {
+                        let selected = p.key == chosen_person;
+                        view! { <option value=p.key selected=selected>{p.label}</option> }
+                    }).collect_view()}
                 </select>
             </div>
-            <Field label="Places" name="form[capacity]" error_key="capacity" kind="number" errors required=true hint="How many people can attend. Further requests join the waitlist." />
+            <Field label="Places" name="form[capacity]" error_key="capacity" kind="number" errors value=form.capacity.clone() required=true hint=capacity_hint />
+            {(seats > 0).then(|| view! { <p class="hint" data-testid="seats-taken">{format!("{seats} taken or held now.")}</p> })}
             <div class="checkbox">
-                <input type="checkbox" id="field-needs-approval" name="form[needs_approval]" />
+                <input type="checkbox" id="field-needs-approval" name="form[needs_approval]" checked=form.needs_approval.is_some() />
                 <label for="field-needs-approval">"Each place needs the person's line manager to approve it"</label>
             </div>
             <div class="checkbox">
-                <input type="checkbox" id="field-online" name="form[online]" />
+                <input type="checkbox" id="field-online" name="form[online]" checked=form.online.is_some() />
                 <label for="field-online">"Online"</label>
             </div>
             <fieldset class="field" class:field-invalid=move || levels_msg.with(Option::is_some)>
@@ -575,24 +652,26 @@ fn EventFormView(options: EventFormChoices, action: ServerAction<CreateEvent>) -
                 {move || levels_msg.get().map(|m| view! { <p class="field-error">{m}</p> })}
                 {options.levels.into_iter().enumerate().map(|(i, l)| {
                     let control = format!("event-level-{}", l.key);
+                    let checked = form.levels.contains(&l.key);
                     view! {
                         <div class="checkbox">
-                            <input type="checkbox" id=control.clone() name=format!("form[levels][{i}]") value=l.key />
+                            <input type="checkbox" id=control.clone() name=format!("form[levels][{i}]") value=l.key checked=checked />
                             <label for=control>{l.label}</label>
                         </div>
                     }
                 }).collect_view()}
             </fieldset>
-            <details class="field">
+            <details class="field" open={!form.teams.is_empty()}>
                 <summary>"Teams it is for (optional)"</summary>
                 <fieldset class="field" class:field-invalid=move || teams_msg.with(Option::is_some)>
                     <legend class="visually-hidden">"Teams it is for"</legend>
                     {move || teams_msg.get().map(|m| view! { <p class="field-error">{m}</p> })}
                     {options.teams.into_iter().enumerate().map(|(i, t)| {
                         let control = format!("event-team-{}", t.key);
+                        let checked = form.teams.contains(&t.key);
                         view! {
                             <div class="checkbox">
-                                <input type="checkbox" id=control.clone() name=format!("form[teams][{i}]") value=t.key />
+                                <input type="checkbox" id=control.clone() name=format!("form[teams][{i}]") value=t.key checked=checked />
                                 <label for=control>{t.label}</label>
                             </div>
                         }
@@ -603,16 +682,20 @@ fn EventFormView(options: EventFormChoices, action: ServerAction<CreateEvent>) -
                 <legend>"Sessions"</legend>
                 <p class="hint">"One row per session, in UK time. Leave rows you do not need empty."</p>
                 {move || sessions_msg.get().map(|m| view! { <p class="field-error" id="field-sessions-error">{m}</p> })}
-                {(0..SESSION_ROWS).map(|i| view! { <SessionRow i errors /> }).collect_view()}
+                {sessions.into_iter().enumerate().map(|(i, session)| view! { <SessionRow i session errors /> }).collect_view()}
             </fieldset>
-            <button type="submit" class="button">"Create event"</button>
+            <button type="submit" class="button">{if editing_existing { "Save changes" } else { "Create event" }}</button>
         </ActionForm>
     }
 }
 
 #[component]
-fn SessionRow(i: usize, errors: Signal<crate::error::FieldErrors>) -> impl IntoView {
-    let field = move |name: &'static str, label: &'static str, kind: &'static str| {
+fn SessionRow(
+    i: usize,
+    session: SessionForm,
+    errors: Signal<crate::error::FieldErrors>,
+) -> impl IntoView {
+    let field = move |name: &'static str, label: &'static str, kind: &'static str, value: String| {
         let key = format!("sessions.{i}.{name}");
         let id = format!("session-{i}-{name}");
         let error_id = format!("{id}-error");
@@ -629,6 +712,7 @@ fn SessionRow(i: usize, errors: Signal<crate::error::FieldErrors>) -> impl IntoV
                     id=id.clone()
                     type=kind
                     name=format!("form[sessions][{i}][{name}]")
+                    value=value
                     aria-invalid=move || message.with(Option::is_some).then_some("true")
                     aria-describedby=move || message.with(Option::is_some).then(|| described.clone())
                 />
@@ -638,11 +722,11 @@ fn SessionRow(i: usize, errors: Signal<crate::error::FieldErrors>) -> impl IntoV
     view! {
         <div class="session-row" role="group" aria-label=format!("Session {}", i + 1)>
             <p class="session-number">{format!("Session {}", i + 1)}</p>
-            {field("date", "Date", "date")}
-            {field("start", "Starts", "time")}
-            {field("end", "Ends", "time")}
-            {field("place", "Where", "text")}
-            {field("link", "Online link (optional)", "url")}
+            {field("date", "Date", "date", session.date)}
+            {field("start", "Starts", "time", session.start)}
+            {field("end", "Ends", "time", session.end)}
+            {field("place", "Where", "text", session.place)}
+            {field("link", "Online link (optional)", "url", session.link)}
         </div>
     }
 }
@@ -660,9 +744,11 @@ pub fn LearningPage() -> impl IntoView {
 #[component]
 fn Learning() -> impl IntoView {
     let hub = Resource::new(|| (), |_| learning_hub());
+    let curator = crate::shell::use_viewer().can(Action::CurateLearning);
     view! {
         <section class="page">
             <h1>"My learning"</h1>
+            {curator.then(|| view! { <p><a class="button button-secondary" href="/learning/paths">"Manage learning paths"</a></p> })}
             {loaded(hub, move |hub: MyLearning| view! { <LearningBody hub /> })}
         </section>
     }

@@ -3,10 +3,12 @@
 //! org, and people who do not curate only ever reach published resources.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use surrealdb::types::{RecordId, SurrealValue};
 use time::Date;
 
+use super::catalogue::{Catalogue, CatalogueRow, StatRow as CatalogueStat};
 use super::markdown::to_safe_html;
 use super::model::{
     BoardRow, CriterionRef, CuratorBoard, Facet, FacetValue, Feedback, FeedbackComment, Named,
@@ -16,10 +18,7 @@ use super::ranking::{Candidate, recommendation_score, usefulness};
 use super::resource::{
     REVIEW_SOON_DAYS, ResourceForm, ResourceInput, Status, freshness, kind_label,
 };
-use super::search::{
-    FacetName, FacetRow, LibraryQuery, PER_PAGE, Sort, facet_counts, page_count, segments,
-    title_bonus,
-};
+use super::search::{FacetName, LibraryQuery, page_count, segments};
 use crate::dates::{iso, parse_date, uk_date};
 use crate::db::{Db, key};
 use crate::error::{AppError, AppResult};
@@ -93,19 +92,6 @@ fn named_kind(key: &str) -> Named {
 
 // ----- Search -----
 
-#[derive(SurrealValue)]
-struct MatchRow {
-    id: RecordId,
-    kind: String,
-    levels: Vec<String>,
-    domains: Vec<String>,
-    criteria: Vec<String>,
-    tags: Vec<String>,
-    sort_title: String,
-    newest: String,
-    score: f64,
-}
-
 const TEXT_MATCH: &str =
     "(title @0@ $words OR summary @1@ $words OR body @2@ $words OR tags_text @3@ $words)";
 const TEXT_SCORE: &str = "((search::score(0) ?? 0) + (search::score(1) ?? 0) * 0.5
@@ -147,9 +133,175 @@ fn statuses(query: &LibraryQuery, can_curate: bool) -> Vec<String> {
     }
 }
 
-/// Searches the library. One query finds every match with what the filters and ordering
-/// need; the counts, order and page are worked out here; a second query reads the page's
-/// resources with their matched words marked.
+/// The catalogues of every council this server has searched, each behind its own lock.
+#[derive(Default)]
+struct Catalogues(std::sync::RwLock<HashMap<String, Arc<OrgCatalogue>>>);
+
+#[derive(Default)]
+struct OrgCatalogue {
+    catalogue: std::sync::RwLock<Catalogue>,
+    /// Held while the catalogue is first loaded, so simultaneous first searches load it once.
+    loading: tokio::sync::Mutex<()>,
+}
+
+fn catalogue_of(db: &Db, org: &str) -> Arc<OrgCatalogue> {
+    let all = db.cache::<Catalogues>();
+    if let Some(found) = all.0.read().ok().and_then(|m| m.get(org).cloned()) {
+        return found;
+    }
+    let mut map = match all.0.write() {
+        Ok(map) => map,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    map.entry(org.to_string()).or_default().clone()
+}
+
+fn read(lock: &std::sync::RwLock<Catalogue>) -> std::sync::RwLockReadGuard<'_, Catalogue> {
+    lock.read().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+fn write(lock: &std::sync::RwLock<Catalogue>) -> std::sync::RwLockWriteGuard<'_, Catalogue> {
+    lock.write().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+#[derive(SurrealValue)]
+struct SyncRow {
+    key: String,
+    status: String,
+    kind: String,
+    levels: Vec<String>,
+    domains: Vec<String>,
+    criteria: Vec<String>,
+    tags: Vec<String>,
+    sort_title: String,
+    newest: i64,
+    changed: i64,
+}
+
+#[derive(SurrealValue)]
+struct SyncStatRow {
+    key: String,
+    useful_yes: i64,
+    useful_no: i64,
+    changed: i64,
+}
+
+#[derive(SurrealValue)]
+struct TextHit {
+    key: String,
+    score: f64,
+}
+
+/// What changed since the catalogue last looked, and the database's clock.
+const SYNC: &str = "
+    LET $org_id = type::record('org', $org);
+    RETURN time::nano(time::now());
+    SELECT record::id(id) AS key, status, kind, levels, domains, criteria, tags, sort_title,
+        time::unix(published_at ?? edited_at) AS newest, time::nano(changed_at) AS changed
+        FROM resource WHERE org = $org_id AND changed_at >= $since;
+    SELECT record::id(resource) AS key, useful_yes, useful_no, time::nano(changed_at) AS changed
+        FROM resource_stat WHERE org = $org_id AND changed_at >= $stats_since;
+";
+
+fn nanos_to_datetime(nanos: i64) -> surrealdb::types::Datetime {
+    surrealdb::types::Datetime::from(chrono::DateTime::from_timestamp_nanos(nanos))
+}
+
+/// Brings the council's catalogue up to date with the database and, when there are words,
+/// asks the database's full-text indexes which resources match and how well. One round
+/// trip; the catalogue then does the filtering, counting, ordering and paging.
+async fn sync_and_match(
+    db: &Db,
+    org: &str,
+    words: Option<&str>,
+) -> AppResult<(Arc<OrgCatalogue>, Option<Vec<(String, f64)>>)> {
+    let cat = catalogue_of(db, org);
+    let loaded = read(&cat.catalogue).loaded();
+    // The first load reads every resource; one request does it while the others wait.
+    let loading = if loaded {
+        None
+    } else {
+        Some(cat.loading.lock().await)
+    };
+    let (since, stats_since) = {
+        let c = read(&cat.catalogue);
+        (c.resources_since(), c.stats_since())
+    };
+    let mut sql = SYNC.to_string();
+    if words.is_some() {
+        sql.push_str(&format!(
+            "SELECT record::id(id) AS key, {TEXT_SCORE} AS score FROM resource
+                WHERE org = $org_id AND {TEXT_MATCH};"
+        ));
+    }
+    let mut response = db
+        .query(sql)
+        .bind(("org", org.to_string()))
+        .bind(("since", nanos_to_datetime(since.unwrap_or(0))))
+        .bind(("stats_since", nanos_to_datetime(stats_since.unwrap_or(0))))
+        .bind(("words", words.unwrap_or_default().to_string()))
+        .await?
+        .check()?;
+    let now: Option<i64> = response.take(1)?;
+    let now = now.unwrap_or(0);
+    let rows: Vec<SyncRow> = response.take(2)?;
+    let stats: Vec<SyncStatRow> = response.take(3)?;
+    let text = match words {
+        Some(_) => {
+            let hits: Vec<TextHit> = response.take(4)?;
+            Some(hits.into_iter().map(|h| (h.key, h.score)).collect())
+        }
+        None => None,
+    };
+    let fresh = read(&cat.catalogue);
+    let unchanged = fresh.loaded() && rows.is_empty() && stats.is_empty();
+    drop(fresh);
+    if !unchanged {
+        let mut c = write(&cat.catalogue);
+        c.apply(
+            rows.into_iter()
+                .map(|r| CatalogueRow {
+                    key: r.key,
+                    status: r.status,
+                    kind: r.kind,
+                    levels: r.levels,
+                    domains: r.domains,
+                    criteria: r.criteria,
+                    tags: r.tags,
+                    sort_title: r.sort_title,
+                    newest: r.newest,
+                    changed: r.changed,
+                })
+                .collect(),
+            now,
+        );
+        c.apply_stats(
+            stats
+                .into_iter()
+                .map(|r| CatalogueStat {
+                    key: r.key,
+                    useful_yes: r.useful_yes.max(0) as u32,
+                    useful_no: r.useful_no.max(0) as u32,
+                    changed: r.changed,
+                })
+                .collect(),
+            now,
+        );
+    }
+    drop(loading);
+    Ok((cat, text))
+}
+
+/// Loads the council's catalogue ahead of the first search (at start, so nobody waits).
+pub async fn warm_catalogue(db: &Db, org: &str) -> AppResult<usize> {
+    let (cat, _) = sync_and_match(db, org, None).await?;
+    let n = read(&cat.catalogue).len();
+    Ok(n)
+}
+
+/// Searches the library: the catalogue (brought up to date first) filters, counts, orders
+/// and pages; the database's full-text indexes match the words; one more query reads the
+/// page's resources with their matched words marked.
 pub async fn search(
     db: &Db,
     org: &str,
@@ -160,105 +312,35 @@ pub async fn search(
     let words = query.words();
     let sort = query.sort();
     let statuses = statuses(&query, can_curate);
-    let (score, text) = match &words {
-        Some(_) => (TEXT_SCORE, format!("AND {TEXT_MATCH}")),
-        None => ("0.0", String::new()),
+    let (cat, text) = sync_and_match(db, org, words.as_deref()).await?;
+    let (found, suggestions) = {
+        let c = read(&cat.catalogue);
+        let found = c.find(&query, &statuses, text.as_deref());
+        let suggestions = if found.total == 0 {
+            c.popular_tags(&statuses, 8)
+        } else {
+            Vec::new()
+        };
+        (found, suggestions)
     };
-    let sql = format!(
-        "SELECT id, kind, levels, domains, criteria, tags, sort_title,
-            <string> (published_at ?? edited_at) AS newest, {score} AS score
-         FROM resource WHERE org = type::record('org', $org) AND status IN $statuses {text};"
-    );
-    let mut response = db
-        .query(sql)
-        .bind(("org", org.to_string()))
-        .bind(("statuses", statuses))
-        .bind(("words", words.clone().unwrap_or_default()))
-        .await?
-        .check()?;
-    let rows: Vec<MatchRow> = response.take(0)?;
-    let facet_rows: Vec<FacetRow> = rows
-        .iter()
-        .map(|r| FacetRow {
-            kind: r.kind.clone(),
-            levels: r.levels.clone(),
-            domains: r.domains.clone(),
-            criteria: r.criteria.clone(),
-            tags: r.tags.clone(),
-        })
-        .collect();
-    let counts = facet_counts(&facet_rows, &query);
-    let mut matched: Vec<(&MatchRow, f64)> = rows
-        .iter()
-        .zip(&facet_rows)
-        .filter(|(_, f)| f.passes(&query, None))
-        .map(|(r, _)| (r, r.score))
-        .collect();
-
-    match sort {
-        Sort::Relevance => {
-            let words = words.as_deref().unwrap_or_default();
-            for (row, score) in matched.iter_mut() {
-                *score += title_bonus(&row.sort_title, words);
-            }
-            matched.sort_by(|a, b| {
-                b.1.total_cmp(&a.1)
-                    .then_with(|| a.0.sort_title.cmp(&b.0.sort_title))
-            });
-        }
-        Sort::Newest => matched.sort_by(|a, b| {
-            b.0.newest
-                .cmp(&a.0.newest)
-                .then_with(|| a.0.sort_title.cmp(&b.0.sort_title))
-        }),
-        Sort::Title => matched.sort_by(|a, b| a.0.sort_title.cmp(&b.0.sort_title)),
-        Sort::Useful => {
-            let ids: Vec<RecordId> = matched
-                .iter()
-                .map(|(r, _)| RecordId::new("resource_stat", key(&r.id)))
-                .collect();
-            let stats = stats_of(db, ids).await?;
-            for (row, score) in matched.iter_mut() {
-                let (yes, no) = stats.get(&key(&row.id)).copied().unwrap_or((0, 0));
-                *score = usefulness(yes, no) + f64::from(yes) * 1e-6;
-            }
-            matched.sort_by(|a, b| {
-                b.1.total_cmp(&a.1)
-                    .then_with(|| a.0.sort_title.cmp(&b.0.sort_title))
-            });
-        }
-    }
-
-    let total = matched.len() as u32;
-    let pages = page_count(total);
-    let page = query.page.clamp(1, pages);
-    let start = ((page - 1) * PER_PAGE) as usize;
-    let ids: Vec<RecordId> = matched
-        .iter()
-        .skip(start)
-        .take(PER_PAGE as usize)
-        .map(|(r, _)| r.id.clone())
-        .collect();
+    let ids: Vec<RecordId> = found.keys.iter().map(|k| resource_id(k)).collect();
     let hits = page_hits(db, person, &ids, words.as_deref()).await?;
-
     let (criteria, domains) = criteria(db, org).await?;
-    let facets = facets(&counts, &query, &criteria, &domains);
-    let suggestions = if total == 0 {
-        popular_tags(db, org).await?
-    } else {
-        Vec::new()
-    };
+    let facets = facets(&found.counts, &query, &criteria, &domains);
     Ok(SearchResults {
         words,
         sort: sort.key().to_string(),
         hits,
-        total,
-        page,
-        page_count: pages,
+        total: found.total,
+        page: found.page,
+        page_count: page_count(found.total),
         facets,
         suggestions,
         can_curate,
-        query: LibraryQuery { page, ..query },
+        query: LibraryQuery {
+            page: found.page,
+            ..query
+        },
     })
 }
 
@@ -408,25 +490,6 @@ fn facets(
         }
     }
     facets
-}
-
-async fn popular_tags(db: &Db, org: &str) -> AppResult<Vec<String>> {
-    let mut response = db
-        .query(
-            "SELECT VALUE tags FROM resource WHERE org = type::record('org', $org)
-                AND status = 'published' LIMIT 2000;",
-        )
-        .bind(("org", org.to_string()))
-        .await?
-        .check()?;
-    let tags: Vec<Vec<String>> = response.take(0)?;
-    let mut counts: HashMap<String, u32> = HashMap::new();
-    for tag in tags.into_iter().flatten() {
-        *counts.entry(tag).or_default() += 1;
-    }
-    let mut counts: Vec<(String, u32)> = counts.into_iter().collect();
-    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    Ok(counts.into_iter().take(8).map(|(t, _)| t).collect())
 }
 
 // ----- One resource -----

@@ -7,10 +7,15 @@ pub mod event_views;
 pub mod library_api;
 pub mod library_views;
 pub mod model;
+pub mod path_api;
+pub mod path_form;
+pub mod path_views;
 pub mod ranking;
 pub mod resource;
 pub mod search;
 
+#[cfg(feature = "ssr")]
+pub mod catalogue;
 #[cfg(feature = "ssr")]
 pub mod event_store;
 #[cfg(feature = "ssr")]

@@ -234,6 +234,10 @@ pub struct EventDetail {
     pub booking: Option<MyBooking>,
     /// Whether the viewer is in the audience and the event is still to come.
     pub can_book: bool,
+    /// Learning leads change or cancel an event until it starts.
+    pub can_edit: bool,
+    /// ... and cancel it until it ends.
+    pub can_cancel: bool,
     pub why_not: Option<String>,
     /// Learning leads and the facilitator see the list and mark attendance.
     pub can_manage: bool,
@@ -281,4 +285,48 @@ pub struct MyLearning {
     pub bookmarks: Vec<Named>,
     pub done: Vec<(Named, String)>,
     pub bookings: Vec<BookingRow>,
+}
+
+/// A learning path as the learning lead's list shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PathListRow {
+    pub id: String,
+    pub title: String,
+    pub audience: String,
+    pub steps: u32,
+    pub active: bool,
+}
+
+/// One step of a path in the editor, in order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EditorStep {
+    /// `resource/<key>` or `event/<key>`, as the step forms post it.
+    pub reference: String,
+    pub title: String,
+    pub kind: String,
+    pub href: String,
+    /// Why learners do not see it just now, if they do not: "Draft", "Cancelled".
+    pub note: Option<String>,
+}
+
+/// A resource or event that could be added as a step.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StepCandidate {
+    pub reference: String,
+    pub title: String,
+    pub kind: String,
+    /// Already a step of this path.
+    pub added: bool,
+}
+
+/// The learning lead's path editor: the form, the steps, and what a search found to add.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PathEditor {
+    pub id: Option<String>,
+    pub form: super::path_form::PathForm,
+    pub steps: Vec<EditorStep>,
+    pub find: String,
+    pub candidates: Vec<StepCandidate>,
+    pub levels: Vec<Named>,
+    pub roles: Vec<Named>,
 }

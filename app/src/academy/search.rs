@@ -1,8 +1,6 @@
 //! Library search as the person sees it: what they asked for (words, filters, sort, page),
-//! how the filters count, and how highlighted text is split for display. Pure, so the
-//! counting and ordering are unit-tested; the store supplies the matching rows.
-
-use std::collections::BTreeMap;
+//! and how highlighted text is split for display. Pure and unit-tested; the catalogue
+//! counts and orders, and the store supplies the matches.
 
 use serde::{Deserialize, Serialize};
 
@@ -229,61 +227,6 @@ impl LibraryQuery {
     }
 }
 
-/// What the facets need to know about one matching resource.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct FacetRow {
-    pub kind: String,
-    pub levels: Vec<String>,
-    pub domains: Vec<String>,
-    pub criteria: Vec<String>,
-    pub tags: Vec<String>,
-}
-
-impl FacetRow {
-    fn values(&self, name: FacetName) -> &[String] {
-        match name {
-            FacetName::Kind => std::slice::from_ref(&self.kind),
-            FacetName::Level => &self.levels,
-            FacetName::Domain => &self.domains,
-            FacetName::Criterion => &self.criteria,
-            FacetName::Tag => &self.tags,
-        }
-    }
-
-    /// Whether the row passes every chosen filter, leaving out `except`. A resource with no
-    /// levels is for everyone, so it passes any level filter.
-    pub fn passes(&self, query: &LibraryQuery, except: Option<FacetName>) -> bool {
-        FacetName::ALL
-            .into_iter()
-            .filter(|name| Some(*name) != except)
-            .all(|name| {
-                let chosen = query.facet(name);
-                chosen.is_empty()
-                    || self.values(name).iter().any(|v| v == chosen)
-                    || (name == FacetName::Level && self.levels.is_empty())
-            })
-    }
-}
-
-/// For each filter, how many results each of its values would give. A filter's own choice is
-/// left out of its counts, so people can see what switching to another value would give;
-/// the other filters apply.
-pub fn facet_counts(
-    rows: &[FacetRow],
-    query: &LibraryQuery,
-) -> BTreeMap<FacetName, BTreeMap<String, u32>> {
-    let mut counts: BTreeMap<FacetName, BTreeMap<String, u32>> = BTreeMap::new();
-    for name in FacetName::ALL {
-        let values = counts.entry(name).or_default();
-        for row in rows.iter().filter(|r| r.passes(query, Some(name))) {
-            for value in row.values(name) {
-                *values.entry(value.clone()).or_default() += 1;
-            }
-        }
-    }
-    counts
-}
-
 /// One piece of highlighted text: a matched word is `mark`ed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Segment {
@@ -343,75 +286,6 @@ pub fn page_count(total: u32) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn row(kind: &str, levels: &[&str], domains: &[&str], tags: &[&str]) -> FacetRow {
-        FacetRow {
-            kind: kind.into(),
-            levels: levels.iter().map(|s| s.to_string()).collect(),
-            domains: domains.iter().map(|s| s.to_string()).collect(),
-            criteria: Vec::new(),
-            tags: tags.iter().map(|s| s.to_string()).collect(),
-        }
-    }
-
-    fn rows() -> Vec<FacetRow> {
-        vec![
-            row("guide", &["nqsw"], &["values"], &["court"]),
-            row(
-                "guide",
-                &["social_worker"],
-                &["values"],
-                &["court", "writing"],
-            ),
-            row("video", &[], &["assessment"], &["neglect"]),
-            row("tool", &["nqsw"], &["assessment"], &[]),
-        ]
-    }
-
-    #[test]
-    fn counts_leave_out_their_own_filter_but_apply_the_others() {
-        let query = LibraryQuery {
-            kind: "guide".into(),
-            ..Default::default()
-        };
-        let counts = facet_counts(&rows(), &query);
-        // Kind counts ignore the kind filter: switching to video would give one.
-        assert_eq!(counts[&FacetName::Kind]["guide"], 2);
-        assert_eq!(counts[&FacetName::Kind]["video"], 1);
-        assert_eq!(counts[&FacetName::Kind]["tool"], 1);
-        // Tag counts apply it: only guides count.
-        assert_eq!(counts[&FacetName::Tag]["court"], 2);
-        assert_eq!(counts[&FacetName::Tag].get("neglect"), None);
-    }
-
-    #[test]
-    fn a_resource_for_everyone_passes_any_level_filter() {
-        let query = LibraryQuery {
-            level: "senior_social_worker".into(),
-            ..Default::default()
-        };
-        let passing: Vec<String> = rows()
-            .into_iter()
-            .filter(|r| r.passes(&query, None))
-            .map(|r| r.kind)
-            .collect();
-        assert_eq!(passing, vec!["video".to_string()]);
-    }
-
-    #[test]
-    fn several_filters_narrow_together() {
-        let query = LibraryQuery {
-            level: "nqsw".into(),
-            domain: "assessment".into(),
-            ..Default::default()
-        };
-        let passing: Vec<String> = rows()
-            .into_iter()
-            .filter(|r| r.passes(&query, None))
-            .map(|r| r.kind)
-            .collect();
-        assert_eq!(passing, vec!["video".to_string(), "tool".to_string()]);
-    }
 
     #[test]
     fn marked_text_splits_into_plain_and_matched_pieces() {

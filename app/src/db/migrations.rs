@@ -30,6 +30,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "academy",
         surql: include_str!("migrations/0004_academy.surql"),
     },
+    Migration {
+        version: 5,
+        name: "academy_editing",
+        surql: include_str!("migrations/0005_academy_editing.surql"),
+    },
 ];
 
 pub const LATEST_SCHEMA_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].version;

@@ -18,6 +18,7 @@ pub use migrations::{LATEST_SCHEMA_VERSION, MigrationError, migrate, schema_vers
 pub struct Db {
     connection: Arc<Surreal<Any>>,
     settled: Arc<Settled>,
+    caches: Arc<Caches>,
 }
 
 impl Deref for Db {
@@ -34,11 +35,38 @@ impl Deref for Db {
 #[derive(Default)]
 struct Settled(std::sync::RwLock<HashMap<String, Arc<dyn std::any::Any + Send + Sync>>>);
 
+/// Views derived from the database that their owners keep fresh against it (the library's
+/// catalogue), one of each type per connection. Nothing in one is the only copy of anything.
+#[derive(Default)]
+struct Caches(std::sync::Mutex<HashMap<std::any::TypeId, Arc<dyn std::any::Any + Send + Sync>>>);
+
 impl Db {
     fn new(connection: Surreal<Any>) -> Self {
         Db {
             connection: Arc::new(connection),
             settled: Arc::default(),
+            caches: Arc::default(),
+        }
+    }
+
+    /// This connection's cache of type `T`, made empty on first use.
+    pub fn cache<T: Default + Send + Sync + 'static>(&self) -> Arc<T> {
+        let mut map = match self.caches.0.lock() {
+            Ok(map) => map,
+            // A panic elsewhere while holding the lock leaves the map itself intact.
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        let entry = map
+            .entry(std::any::TypeId::of::<T>())
+            .or_insert_with(|| Arc::new(T::default()));
+        match Arc::clone(entry).downcast::<T>() {
+            Ok(cache) => cache,
+            Err(_) => {
+                // Keyed by the type, so this cannot hold anything else; replace it anyway.
+                let fresh = Arc::new(T::default());
+                *entry = fresh.clone();
+                fresh
+            }
         }
     }
 

@@ -520,3 +520,10 @@ pub async fn council_overview(db: &Db, org: &str) -> AppResult<super::model::Hea
         by_service: pairs(by_service, "No team"),
     })
 }
+
+/// Every council's key, for work the server does for each at start.
+pub async fn org_keys(db: &Db) -> AppResult<Vec<String>> {
+    let mut response = db.query("SELECT VALUE id FROM org;").await?.check()?;
+    let ids: Vec<RecordId> = response.take(0)?;
+    Ok(ids.iter().map(key).collect())
+}
