@@ -940,7 +940,9 @@ async fn more_places_go_to_the_people_waiting_and_changed_times_are_told() {
     assert_eq!(view["event"]["waiting"], 1);
     assert!(!notifications(&server, &aisha).await.contains("have changed"));
 
-    // A new room: everyone booked or waiting is told; the session is the new one.
+    // A new room: everyone booked or waiting is told; the session keeps its record, so
+    // calendars update the entry they have (its sequence goes up) rather than add one.
+    let session_before = event(&server, &priya, &id).await["sessions"][0]["id"].clone();
     let mut moved = event_form(&date, "2", "Council Chamber");
     moved.push(("id", id.as_str()));
     let (status, body) = server.call_json(&helen, "academy/save_event", &moved).await;
@@ -951,6 +953,34 @@ async fn more_places_go_to_the_people_waiting_and_changed_times_are_told() {
     let view = event(&server, &priya, &id).await;
     assert_eq!(view["sessions"][0]["place"], "Council Chamber");
     assert_eq!(view["sessions"].as_array().unwrap().len(), 1);
+    assert_eq!(view["sessions"][0]["id"], session_before);
+    let ics = priya
+        .get(server.url(&format!("/events/{id}/calendar.ics")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(ics.contains("SEQUENCE:1") && ics.contains("Council Chamber"), "{ics}");
+    // A second session can be added, and taken away again.
+    let mut two = event_form(&date, "2", "Council Chamber");
+    let later = in_days(6);
+    two.extend([
+        ("id", id.as_str()),
+        ("form[sessions][1][date]", later.as_str()),
+        ("form[sessions][1][start]", "09:30"),
+        ("form[sessions][1][end]", "12:30"),
+        ("form[sessions][1][place]", "Council Chamber"),
+    ]);
+    let (status, body) = server.call_json(&helen, "academy/save_event", &two).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(event(&server, &priya, &id).await["sessions"].as_array().unwrap().len(), 2);
+    let (status, _) = server.call_json(&helen, "academy/save_event", &moved).await;
+    assert_eq!(status, StatusCode::OK);
+    let view = event(&server, &priya, &id).await;
+    assert_eq!(view["sessions"].as_array().unwrap().len(), 1);
+    assert_eq!(view["sessions"][0]["id"], session_before);
 }
 
 #[tokio::test]
@@ -1091,6 +1121,8 @@ async fn learning_leads_build_paths_that_reach_the_people_they_are_for() {
     let (status, _) = call(&helen, step("person/ls_4", "add")).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     let (status, _) = call(&helen, step("resource/no_such_thing", "add")).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    let (status, _) = call(&helen, step(upcoming, "sideways")).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     let (status, _) = call(&priya, step(upcoming, "up")).await;
     assert_eq!(status, StatusCode::FORBIDDEN);

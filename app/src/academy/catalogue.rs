@@ -11,14 +11,16 @@
 
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
+use std::sync::atomic::{AtomicI64, Ordering as Atomic};
 
 use super::ranking::usefulness;
 use super::search::{FacetName, LibraryQuery, PER_PAGE, Sort, page_count, title_bonus};
+use super::text_index::{FIELDS, TextIndex};
 
-/// How far back each refresh looks again before the newest change it has seen. A write's
-/// `changed_at` is taken when its transaction runs, and it may commit a moment later, after
-/// a search has already looked; looking this far back again catches it on the next search.
-/// Re-reading a row is harmless: a row is applied only if it is at least as new.
+/// How far back each refresh looks again before the database's clock at the last refresh. A
+/// write's `changed_at` is taken when its transaction runs, and it may commit a moment
+/// later, after a search has already looked; looking this far back again catches it on the
+/// next search. Re-reading a row is harmless: a row is applied only if it is newer.
 pub const LOOK_BACK_NANOS: i64 = 30 * 1_000_000_000;
 
 /// One resource as the database gives it to the catalogue.
@@ -36,6 +38,8 @@ pub struct CatalogueRow {
     pub newest: i64,
     /// When the row last changed, in nanoseconds.
     pub changed: i64,
+    /// The analyzer's terms of the title, summary, tags and body.
+    pub terms: [Vec<String>; FIELDS],
 }
 
 /// A resource's "was this useful?" counts as the database gives them.
@@ -95,6 +99,9 @@ pub struct Found {
     /// For each filter, how many results each value would give. A filter's own choice is
     /// left out of its counts, so people see what switching would give; the others apply.
     pub counts: BTreeMap<FacetName, BTreeMap<String, u32>>,
+    /// Results written for no particular level, which every level's count includes: they
+    /// are found whichever level is chosen.
+    pub for_every_level: u32,
 }
 
 #[derive(Debug, Default)]
@@ -106,14 +113,18 @@ pub struct Catalogue {
     /// Counts that arrived before their resource (they are written in one transaction, but
     /// a refresh may see one just before the other).
     early_stats: HashMap<String, StatRow>,
-    /// The newest change seen, of resources and of counts; none before the first load.
-    synced: Option<i64>,
-    stats_synced: Option<i64>,
+    /// The database's clock (nanoseconds) when resources, and counts, were last read; 0
+    /// before the first load. Moved forward under a read lock, so a search that finds
+    /// nothing new never waits for the write lock.
+    synced: AtomicI64,
+    stats_synced: AtomicI64,
     /// Each entry's place in title order and in "newest first" order, worked out again
     /// after titles or dates change.
     title_rank: Vec<u32>,
     newest_rank: Vec<u32>,
     ranks_stale: bool,
+    /// The words of every resource, by entry.
+    text: TextIndex,
 }
 
 impl Catalogue {
@@ -127,17 +138,51 @@ impl Catalogue {
 
     /// Whether the catalogue has been loaded at least once.
     pub fn loaded(&self) -> bool {
-        self.synced.is_some()
+        self.synced.load(Atomic::Acquire) != 0
+    }
+
+    fn since(clock: &AtomicI64) -> Option<i64> {
+        match clock.load(Atomic::Acquire) {
+            0 => None,
+            at => Some(at.saturating_sub(LOOK_BACK_NANOS)),
+        }
     }
 
     /// Resource rows changed at or after this instant (nanoseconds) are needed next; none
     /// means everything, for the first load.
     pub fn resources_since(&self) -> Option<i64> {
-        self.synced.map(|s| s.saturating_sub(LOOK_BACK_NANOS))
+        Self::since(&self.synced)
     }
 
     pub fn stats_since(&self) -> Option<i64> {
-        self.stats_synced.map(|s| s.saturating_sub(LOOK_BACK_NANOS))
+        Self::since(&self.stats_synced)
+    }
+
+    /// Records that everything up to the database's clock `now` has been read.
+    pub fn advance(&self, now: i64) {
+        self.synced.fetch_max(now, Atomic::AcqRel);
+        self.stats_synced.fetch_max(now, Atomic::AcqRel);
+    }
+
+    /// Of resources the database says changed (key and when), those newer than what the
+    /// catalogue holds: only these need reading in full.
+    pub fn newer<'a>(&self, changed: &'a [(String, i64)]) -> Vec<&'a str> {
+        changed
+            .iter()
+            .filter(|(key, at)| match self.by_key.get(key) {
+                Some(&i) => self.entries[i].changed < *at,
+                None => true,
+            })
+            .map(|(key, _)| key.as_str())
+            .collect()
+    }
+
+    /// Whether any of these counts is newer than what the catalogue holds.
+    pub fn newer_stats(&self, stats: &[StatRow]) -> bool {
+        stats.iter().any(|s| match self.by_key.get(&s.key) {
+            Some(&i) => self.entries[i].stat_changed < s.changed,
+            None => self.early_stats.get(&s.key).is_none_or(|e| e.changed < s.changed),
+        })
     }
 
     fn intern(&mut self, value: &str) -> u32 {
@@ -157,23 +202,19 @@ impl Catalogue {
         out.into_boxed_slice()
     }
 
-    /// Takes in rows read from the database. A row older than what the catalogue already
-    /// holds for that resource is ignored, so rows may be read twice or out of order. The
-    /// first call, even with no rows, marks the catalogue loaded as of `now`.
+    /// Takes in resource rows read from the database when its clock said `now`. A row older
+    /// than what the catalogue already holds for that resource is ignored, so rows may be
+    /// read twice or out of order.
     pub fn apply(&mut self, rows: Vec<CatalogueRow>, now: i64) {
-        let mut newest_seen = self.synced.unwrap_or(i64::MIN);
-        if self.synced.is_none() {
-            // Nothing newer than the load can be missing from it, except what commits late,
-            // which the look-back catches.
-            newest_seen = newest_seen.max(now);
-        }
         for row in rows {
-            newest_seen = newest_seen.max(row.changed);
             if let Some(&i) = self.by_key.get(&row.key)
                 && self.entries[i].changed > row.changed
             {
                 continue;
             }
+            let at = self.by_key.get(&row.key).copied().unwrap_or(self.entries.len());
+            let [title, summary, tags, body] = &row.terms;
+            self.text.set(at as u32, [title, summary, tags, body]);
             let entry = Entry {
                 kind: self.intern(&row.kind),
                 levels: self.intern_all(&row.levels),
@@ -214,7 +255,7 @@ impl Catalogue {
                 }
             }
         }
-        self.synced = Some(newest_seen);
+        self.synced.fetch_max(now, Atomic::AcqRel);
         self.refresh_ranks();
     }
 
@@ -242,15 +283,10 @@ impl Catalogue {
 
     /// Takes in usefulness counts read from the database, as `apply` does resources.
     pub fn apply_stats(&mut self, rows: Vec<StatRow>, now: i64) {
-        let mut newest_seen = self.stats_synced.unwrap_or(i64::MIN);
-        if self.stats_synced.is_none() {
-            newest_seen = newest_seen.max(now);
-        }
         for row in rows {
-            newest_seen = newest_seen.max(row.changed);
             self.apply_stat(row);
         }
-        self.stats_synced = Some(newest_seen);
+        self.stats_synced.fetch_max(now, Atomic::AcqRel);
     }
 
     fn refresh_ranks(&mut self) {
@@ -310,14 +346,13 @@ impl Catalogue {
         counts.into_iter().take(n).map(|(t, _)| t.to_string()).collect()
     }
 
-    /// Searches the catalogue. `text` is the full-text match from the database (resource
-    /// key and relevance score), or none to list the whole library; `statuses` are the ones
-    /// the viewer may see. Keys the catalogue does not hold (another council's) are dropped.
+    /// Searches the catalogue. `terms` are the analyzer's terms of the words asked for, or
+    /// none to list the whole library; `statuses` are the ones the viewer may see.
     pub fn find(
         &self,
         query: &LibraryQuery,
         statuses: &[String],
-        text: Option<&[(String, f64)]>,
+        terms: Option<&[String]>,
     ) -> Found {
         let chosen: Vec<(FacetName, Chosen)> = FacetName::ALL
             .iter()
@@ -325,6 +360,7 @@ impl Catalogue {
             .collect();
         let mut counts: Vec<HashMap<u32, u32>> = vec![HashMap::new(); FacetName::ALL.len()];
         let mut matched: Vec<(usize, f64)> = Vec::new();
+        let mut everyone = 0u32;
         let mut consider = |i: usize, score: f64, matched: &mut Vec<(usize, f64)>| {
             let entry = &self.entries[i];
             if !statuses.iter().any(|s| *s == entry.status) {
@@ -347,6 +383,9 @@ impl Catalogue {
             match fails.count_ones() {
                 0 => {
                     matched.push((i, score));
+                    if entry.levels.is_empty() {
+                        everyone += 1;
+                    }
                     for (bit, name) in FacetName::ALL.iter().enumerate() {
                         for v in entry.values(*name) {
                             *counts[bit].entry(*v).or_default() += 1;
@@ -362,12 +401,10 @@ impl Catalogue {
                 _ => {}
             }
         };
-        match text {
-            Some(hits) => {
-                for (key, score) in hits {
-                    if let Some(&i) = self.by_key.get(key) {
-                        consider(i, *score, &mut matched);
-                    }
+        match terms {
+            Some(terms) => {
+                for (doc, score) in self.text.search(terms) {
+                    consider(doc as usize, score, &mut matched);
                 }
             }
             None => {
@@ -438,6 +475,7 @@ impl Catalogue {
                 .map(|(i, _)| self.entries[i].key.clone())
                 .collect(),
             counts,
+            for_every_level: everyone,
         }
     }
 }
@@ -462,6 +500,7 @@ mod tests {
             sort_title: key.into(),
             newest: 0,
             changed: 1,
+            terms: [vec![key.to_string()], Vec::new(), tags.iter().map(|t| t.to_string()).collect(), Vec::new()],
         }
     }
 
@@ -508,18 +547,24 @@ mod tests {
     }
 
     #[test]
-    fn a_resource_for_everyone_passes_any_level_filter() {
+    fn a_resource_for_everyone_passes_any_level_filter_and_counts_for_every_level() {
         let found = catalogue().find(
             &query(|q| q.level = "senior_social_worker".into()),
             &published(),
             None,
         );
         assert_eq!(found.keys, s(&["c"]));
+        let all = catalogue().find(&query(|_| {}), &published(), None);
+        assert_eq!(all.for_every_level, 1);
+        assert_eq!(all.counts[&FacetName::Level]["nqsw"], 2);
+        // Other filters apply to it: no video is for everyone among guides.
+        let guides = catalogue().find(&query(|q| q.kind = "guide".into()), &published(), None);
+        assert_eq!(guides.for_every_level, 0);
     }
 
     #[test]
     fn several_filters_narrow_together_and_unknown_values_match_nothing() {
-        let mut c = catalogue();
+        let c = catalogue();
         let found = c.find(
             &query(|q| {
                 q.level = "nqsw".into();
@@ -565,22 +610,37 @@ mod tests {
     }
 
     #[test]
-    fn refreshes_look_back_from_the_newest_change_seen() {
+    fn refreshes_look_back_from_the_database_clock_and_skip_what_is_known() {
+        const S: i64 = 1_000_000_000;
         let mut c = Catalogue::default();
         assert_eq!(c.resources_since(), None, "the first load reads everything");
-        c.apply(Vec::new(), 1_000 * 1_000_000_000);
-        assert_eq!(
-            c.resources_since(),
-            Some(1_000 * 1_000_000_000 - LOOK_BACK_NANOS)
-        );
+        assert!(!c.loaded());
         let mut r = row("x", "guide", &[], &[], &[]);
-        r.changed = 2_000 * 1_000_000_000;
-        c.apply(vec![r], 0);
-        assert_eq!(
-            c.resources_since(),
-            Some(2_000 * 1_000_000_000 - LOOK_BACK_NANOS)
-        );
+        r.changed = 900 * S;
+        c.apply(vec![r.clone()], 1_000 * S);
+        c.apply_stats(Vec::new(), 1_000 * S);
         assert!(c.loaded());
+        assert_eq!(c.resources_since(), Some(1_000 * S - LOOK_BACK_NANOS));
+        // A later search that reads nothing new only moves the clock on.
+        assert!(c.newer(&[("x".to_string(), 900 * S)]).is_empty());
+        c.advance(2_000 * S);
+        assert_eq!(c.resources_since(), Some(2_000 * S - LOOK_BACK_NANOS));
+        assert_eq!(c.stats_since(), Some(2_000 * S - LOOK_BACK_NANOS));
+        // The clock never goes back.
+        c.advance(10 * S);
+        assert_eq!(c.resources_since(), Some(2_000 * S - LOOK_BACK_NANOS));
+        // A newer version of the row, an unknown row or newer counts are news.
+        let changed = [("x".to_string(), 1_990 * S), ("y".to_string(), 1), ("x".to_string(), 5)];
+        assert_eq!(c.newer(&changed), vec!["x", "y"]);
+        let stat = StatRow {
+            key: "x".into(),
+            useful_yes: 1,
+            useful_no: 0,
+            changed: 5,
+        };
+        assert!(c.newer_stats(&[stat.clone()]));
+        c.apply_stats(vec![stat.clone()], 2_000 * S);
+        assert!(!c.newer_stats(&[stat]));
     }
 
     #[test]
@@ -594,7 +654,7 @@ mod tests {
             rows.push(r);
         }
         c.apply(rows, 0);
-        let keys = |c: &mut Catalogue, sort: &str, text: Option<&[(String, f64)]>| {
+        let keys = |c: &mut Catalogue, sort: &str, text: Option<&[String]>| {
             c.find(&query(|q| q.sort = sort.into()), &published(), text).keys
         };
         assert_eq!(keys(&mut c, "title", None), s(&["k2", "k1", "k3"]));
@@ -617,16 +677,27 @@ mod tests {
             0,
         );
         assert_eq!(keys(&mut c, "useful", None), s(&["k3", "k1", "k2"]));
-        let scores = vec![("k3".to_string(), 0.5), ("k1".to_string(), 2.0), ("elsewhere".to_string(), 9.0)];
+        // Words: k1 has "court" in its title, k3 only among its tags.
+        let mut k1 = row("k1", "guide", &[], &[], &[]);
+        k1.sort_title = "b".into();
+        k1.newest = 3;
+        k1.changed = 2;
+        k1.terms[0] = s(&["court", "skill"]);
+        let mut k3 = row("k3", "guide", &[], &[], &["court"]);
+        k3.sort_title = "c".into();
+        k3.newest = 2;
+        k3.changed = 2;
+        c.apply(vec![k1, k3], 0);
         let found = c.find(
             &query(|q| {
-                q.q = "anything".into();
+                q.q = "court".into();
                 q.sort = "relevance".into();
             }),
             &published(),
-            Some(&scores),
+            Some(&s(&["court"])),
         );
-        assert_eq!(found.keys, s(&["k1", "k3"]), "another council's match is dropped");
+        assert_eq!(found.keys, s(&["k1", "k3"]), "the title match first");
+        assert!(c.find(&query(|_| {}), &published(), Some(&s(&["zebra"]))).keys.is_empty());
         // A title change moves it in title order.
         let mut renamed = row("k3", "guide", &[], &[], &[]);
         renamed.sort_title = "0 first".into();

@@ -95,7 +95,7 @@ pub async fn learning_hub() -> Result<MyLearning, AppError> {
 pub(crate) mod server {
     use time::OffsetDateTime;
 
-    use super::super::event_form::EventForm;
+    use super::super::event_form::{EventForm, SessionsFrom};
     use super::super::event_store::{self as store, Booked};
     use super::super::library_store;
     use super::super::model::{EventDetail, EventsPage, MyLearning, Named};
@@ -230,13 +230,40 @@ pub(crate) mod server {
         })
     }
 
-    pub async fn event_edit_form(id: Option<String>) -> AppResult<super::EventEditing> {
-        let viewer = require_viewer().await?;
-        viewer.require(Action::CurateLearning)?;
+    fn optional_id(id: Option<String>) -> AppResult<Option<String>> {
         let id = id.map(|i| i.trim().to_string()).filter(|i| !i.is_empty());
         if let Some(id) = &id {
             check_id(id)?;
         }
+        Ok(id)
+    }
+
+    /// The choices, with the event's own team and facilitator added when they are no
+    /// longer offered, so saving the form keeps them.
+    fn with_current(mut choices: EventFormChoices, editing: &store::Editing) -> EventFormChoices {
+        for (key, name) in &editing.teams {
+            if !choices.teams.iter().any(|t| &t.key == key) {
+                choices.teams.push(Named {
+                    key: key.clone(),
+                    label: format!("{name} (no longer offered)"),
+                });
+            }
+        }
+        if let Some((key, name)) = &editing.facilitator
+            && !choices.facilitators.iter().any(|p| &p.key == key)
+        {
+            choices.facilitators.push(Named {
+                key: key.clone(),
+                label: format!("{name} (no longer offered)"),
+            });
+        }
+        choices
+    }
+
+    pub async fn event_edit_form(id: Option<String>) -> AppResult<super::EventEditing> {
+        let viewer = require_viewer().await?;
+        viewer.require(Action::CurateLearning)?;
+        let id = optional_id(id)?;
         let state = api::state()?;
         let choices = choices_for(&state.db, &viewer.org_id).await?;
         let Some(id) = id else {
@@ -249,10 +276,10 @@ pub(crate) mod server {
             store::editing(&state.db, &viewer.org_id, &id, OffsetDateTime::now_utc()).await?;
         Ok(super::EventEditing {
             id: Some(id),
-            title: editing.title,
-            form: editing.form,
-            choices,
+            title: editing.title.clone(),
+            choices: with_current(choices, &editing),
             seats: editing.seats,
+            form: editing.form,
         })
     }
 
@@ -285,14 +312,23 @@ pub(crate) mod server {
     pub async fn save_event(id: Option<String>, form: EventForm) -> AppResult<String> {
         let viewer = require_viewer().await?;
         viewer.require(Action::CurateLearning)?;
-        let id = id.map(|i| i.trim().to_string()).filter(|i| !i.is_empty());
-        if let Some(id) = &id {
-            check_id(id)?;
-        }
+        let id = optional_id(id)?;
         let state = api::state()?;
-        let choices = choices_for(&state.db, &viewer.org_id).await?;
+        let mut choices = choices_for(&state.db, &viewer.org_id).await?;
+        // A new event's sessions are from tomorrow; a change may keep a session later today,
+        // and keeps a team or facilitator the event already had.
+        let from = match &id {
+            Some(id) => {
+                let now = OffsetDateTime::now_utc();
+                let editing = store::editing(&state.db, &viewer.org_id, id, now).await?;
+                choices = with_current(choices, &editing);
+                let uk = crate::dates::to_uk(now);
+                SessionsFrom::Now(time::PrimitiveDateTime::new(uk.date(), uk.time()))
+            }
+            None => SessionsFrom::Tomorrow(today_uk()),
+        };
         let input = form
-            .validate(today_uk(), |t| choices.teams.iter().any(|c| c.key == t))
+            .validate(from, |t| choices.teams.iter().any(|c| c.key == t))
             .map_err(AppError::Validation)?;
         if let Some(p) = &input.facilitator_person
             && !choices.facilitators.iter().any(|c| &c.key == p)

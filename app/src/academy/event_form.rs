@@ -2,7 +2,7 @@
 //! sessions in UK time. Pure and unit-tested.
 
 use serde::{Deserialize, Serialize};
-use time::{Date, Time};
+use time::{Date, PrimitiveDateTime, Time};
 
 use super::resource::LIBRARY_LEVELS;
 use crate::dates::parse_date;
@@ -100,12 +100,22 @@ fn is_web_address(link: &str) -> bool {
         && !link.chars().any(char::is_whitespace)
 }
 
+/// How soon sessions may start: a new event's from tomorrow, so people have notice; a
+/// change to an event's, any time from now.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum SessionsFrom {
+    /// After this day (today, in the UK).
+    Tomorrow(Date),
+    /// After this moment (now, in UK time).
+    Now(PrimitiveDateTime),
+}
+
 impl EventForm {
     /// Checks every field against its own message. `known_team` says whether a team key is
-    /// one of the council's; sessions must start after `today`.
+    /// one of the council's.
     pub fn validate(
         &self,
-        today: Date,
+        from: SessionsFrom,
         known_team: impl Fn(&str) -> bool,
     ) -> Result<EventInput, FieldErrors> {
         let mut errors = FieldErrors::new();
@@ -175,13 +185,21 @@ impl EventForm {
             }
             let key = |field: &str| format!("sessions.{i}.{field}");
             let date = parse_date(&row.date);
-            match date {
-                None => errors.add(&key("date"), "Enter the date, like 2027-01-14."),
-                Some(d) if d <= today => errors.add(&key("date"), "Sessions must be after today."),
-                Some(_) => {}
-            }
             let start = parse_time(&row.start);
             let end = parse_time(&row.end);
+            match (date, from) {
+                (None, _) => errors.add(&key("date"), "Enter the date, like 2027-01-14."),
+                (Some(d), SessionsFrom::Tomorrow(today)) if d <= today => {
+                    errors.add(&key("date"), "Sessions must be after today.")
+                }
+                (Some(d), SessionsFrom::Now(now))
+                    if d < now.date()
+                        || start.is_some_and(|s| PrimitiveDateTime::new(d, s) <= now) =>
+                {
+                    errors.add(&key("date"), "This session must start later than now.")
+                }
+                _ => {}
+            }
             if start.is_none() {
                 errors.add(&key("start"), "Enter the start time, like 09:30.");
             }
@@ -272,7 +290,7 @@ mod tests {
         let mut f = form();
         f.needs_approval = Some("on".into());
         f.levels = vec!["nqsw".into(), "nqsw".into()];
-        let input = f.validate(TODAY, |_| true).unwrap();
+        let input = f.validate(SessionsFrom::Tomorrow(TODAY), |_| true).unwrap();
         assert_eq!(input.capacity, 16);
         assert!(input.needs_approval);
         assert!(!input.online);
@@ -295,7 +313,7 @@ mod tests {
             }],
             ..Default::default()
         };
-        let errors = f.validate(TODAY, |_| false).unwrap_err();
+        let errors = f.validate(SessionsFrom::Tomorrow(TODAY), |_| false).unwrap_err();
         for field in [
             "title",
             "summary",
@@ -318,7 +336,7 @@ mod tests {
         let mut f = form();
         f.sessions = vec![SessionForm::default(); 3];
         assert!(
-            f.validate(TODAY, |_| true)
+            f.validate(SessionsFrom::Tomorrow(TODAY), |_| true)
                 .unwrap_err()
                 .get("sessions")
                 .is_some()
@@ -334,23 +352,47 @@ mod tests {
             row("2026-12-10", "09:30", "12:00"),
             row("2026-12-03", "09:30", "12:00"),
         ];
-        let input = f.validate(TODAY, |_| true).unwrap();
+        let input = f.validate(SessionsFrom::Tomorrow(TODAY), |_| true).unwrap();
         assert_eq!(input.sessions[0].date, date!(2026 - 12 - 03));
         f.sessions = vec![
             row("2026-12-03", "09:30", "12:00"),
             row("2026-12-03", "11:00", "13:00"),
         ];
         assert!(
-            f.validate(TODAY, |_| true)
+            f.validate(SessionsFrom::Tomorrow(TODAY), |_| true)
                 .unwrap_err()
                 .get("sessions")
                 .is_some()
         );
         f.sessions = vec![row("2026-12-03", "12:00", "09:00")];
         assert!(
-            f.validate(TODAY, |_| true)
+            f.validate(SessionsFrom::Tomorrow(TODAY), |_| true)
                 .unwrap_err()
                 .get("sessions.0.end")
+                .is_some()
+        );
+    }
+
+    #[test]
+    fn a_change_may_keep_a_session_later_today_but_not_one_already_begun() {
+        let mut f = form();
+        f.sessions[0].date = "2026-11-23".into();
+        f.sessions[0].start = "15:00".into();
+        f.sessions[0].end = "16:00".into();
+        let morning = PrimitiveDateTime::new(TODAY, time!(09:00));
+        assert!(f.validate(SessionsFrom::Now(morning), |_| true).is_ok());
+        // A new event still needs notice.
+        assert!(
+            f.validate(SessionsFrom::Tomorrow(TODAY), |_| true)
+                .unwrap_err()
+                .get("sessions.0.date")
+                .is_some()
+        );
+        let afternoon = PrimitiveDateTime::new(TODAY, time!(15:30));
+        assert!(
+            f.validate(SessionsFrom::Now(afternoon), |_| true)
+                .unwrap_err()
+                .get("sessions.0.date")
                 .is_some()
         );
     }

@@ -911,7 +911,8 @@ pub async fn calendar_file(
         .query(
             "SELECT VALUE status FROM $booking;
              SELECT id, <string> starts AS starts, <string> ends AS ends, place, link
-                FROM event_session WHERE event = $event ORDER BY starts;",
+                FROM event_session WHERE event = $event ORDER BY starts;
+             SELECT VALUE calendar_sequence ?? 0 FROM $event;",
         )
         .bind(("event", event_id(id)))
         .bind(("booking", booking_id(id, person)))
@@ -922,6 +923,8 @@ pub async fn calendar_file(
         return Err(AppError::NotFound);
     }
     let sessions: Vec<SessionRow> = response.take(1)?;
+    let sequence: Vec<i64> = response.take(2)?;
+    let sequence = sequence.first().copied().unwrap_or(0).clamp(0, i64::from(u32::MAX)) as u32;
     let url = format!("{base_url}/events/{id}");
     let uids: Vec<String> = sessions
         .iter()
@@ -947,6 +950,7 @@ pub async fn calendar_file(
                 starts: parse(&s.starts)?,
                 ends: parse(&s.ends)?,
                 url: &url,
+                sequence,
             })
         })
         .collect();
@@ -969,6 +973,10 @@ pub struct Editing {
     pub form: super::event_form::EventForm,
     pub seats: u32,
     pub title: String,
+    /// The event's teams and facilitator account with their names, so the form can keep
+    /// them even when they are no longer offered (an archived team, a leaver).
+    pub teams: Vec<(String, String)>,
+    pub facilitator: Option<(String, String)>,
 }
 
 fn hh_mm(at: OffsetDateTime) -> String {
@@ -988,6 +996,24 @@ pub async fn editing(db: &Db, org: &str, id: &str, now: OffsetDateTime) -> AppRe
             "This event has started, so it cannot be changed.".into(),
         ));
     }
+    let facilitator = match &row.facilitator_person {
+        Some(person) => {
+            let mut response = db
+                .query("SELECT VALUE name FROM $person;")
+                .bind(("person", person.clone()))
+                .await?
+                .check()?;
+            let names: Vec<String> = response.take(0)?;
+            Some((key(person), names.into_iter().next().unwrap_or_default()))
+        }
+        None => None,
+    };
+    let teams = row
+        .teams
+        .iter()
+        .zip(row.team_names.iter())
+        .map(|(t, name)| (key(t), name.clone()))
+        .collect();
     let sessions = sessions_of(db, id).await?;
     let sessions = sessions
         .iter()
@@ -1005,6 +1031,8 @@ pub async fn editing(db: &Db, org: &str, id: &str, now: OffsetDateTime) -> AppRe
     Ok(Editing {
         seats: row.seats.max(0) as u32,
         title: row.title.clone(),
+        teams,
+        facilitator,
         form: EventForm {
             title: row.title,
             summary: row.summary,
@@ -1078,12 +1106,21 @@ const UPDATE_EVENT: &str = "
         facilitator_person = IF $facilitator_person = NONE { NONE } ELSE { type::record('person', $facilitator_person) },
         capacity = $capacity, levels = $levels, teams = $teams, needs_approval = $needs_approval,
         online = $online, starts = $starts, ends = $ends, edited_at = time::now() RETURN NONE;
+    -- Sessions keep their records (and so their calendar entries) by position.
+    FOR $s IN $keep {
+        UPDATE $s.id SET starts = $s.starts, ends = $s.ends, place = $s.place, link = $s.link
+            RETURN NONE;
+    };
+    FOR $gone IN $drop { DELETE $gone RETURN NONE; };
+    FOR $s IN $add {
+        CREATE event_session SET org = $org, event = $event, starts = $s.starts,
+            ends = $s.ends, place = $s.place, link = $s.link RETURN NONE;
+    };
     IF $sessions_changed {
-        DELETE event_session WHERE event = $event RETURN NONE;
-        FOR $s IN $sessions {
-            CREATE event_session SET org = $org, event = $event, starts = $s.starts,
-                ends = $s.ends, place = $s.place, link = $s.link RETURN NONE;
-        };
+        -- A session at a new time is reminded about again; calendars take the new version.
+        UPDATE booking SET reminded = array::complement(reminded, $retimed)
+            WHERE event = $event RETURN NONE;
+        UPDATE $event SET calendar_sequence += 1 RETURN NONE;
     };
     LET $confirmed = IF $e.needs_approval AND !$needs_approval {
         (UPDATE booking SET status = 'booked' WHERE event = $event AND status = 'requested' RETURN VALUE person)
@@ -1121,22 +1158,51 @@ const UPDATE_EVENT: &str = "
     COMMIT TRANSACTION;
 ";
 
+#[derive(SurrealValue, Clone)]
+struct KeptSession {
+    id: RecordId,
+    starts: surrealdb::types::Datetime,
+    ends: surrealdb::types::Datetime,
+    place: String,
+    link: Option<String>,
+}
+
 /// Saves the changes; answers how many people waiting were given a place.
 pub async fn update(db: &Db, org: &str, id: &str, input: &EventInput) -> AppResult<u32> {
     let (sessions, first, last) = new_sessions(input)?;
-    let old: Vec<NewSession> = sessions_of(db, id)
-        .await?
-        .into_iter()
+    let old = sessions_of(db, id).await?;
+    let old_as_new: Vec<NewSession> = old
+        .iter()
         .filter_map(|s| {
             Some(NewSession {
                 starts: datetime(parse(&s.starts)?),
                 ends: datetime(parse(&s.ends)?),
-                place: s.place,
-                link: s.link,
+                place: s.place.clone(),
+                link: s.link.clone(),
             })
         })
         .collect();
-    let sessions_changed = old != sessions;
+    let sessions_changed = old_as_new != sessions;
+    let mut keep: Vec<KeptSession> = Vec::new();
+    let mut retimed: Vec<RecordId> = Vec::new();
+    for (i, new) in sessions.iter().enumerate() {
+        let Some(was) = old.get(i) else { break };
+        let moved = old_as_new
+            .get(i)
+            .is_none_or(|o| o.starts != new.starts || o.ends != new.ends);
+        if moved {
+            retimed.push(was.id.clone());
+        }
+        keep.push(KeptSession {
+            id: was.id.clone(),
+            starts: new.starts.clone(),
+            ends: new.ends.clone(),
+            place: new.place.clone(),
+            link: new.link.clone(),
+        });
+    }
+    let drop: Vec<RecordId> = old.iter().skip(sessions.len()).map(|s| s.id.clone()).collect();
+    let add: Vec<NewSession> = sessions.iter().skip(old.len()).cloned().collect();
     let teams: Vec<RecordId> = input
         .teams
         .iter()
@@ -1158,7 +1224,10 @@ pub async fn update(db: &Db, org: &str, id: &str, input: &EventInput) -> AppResu
             .bind(("online", input.online))
             .bind(("starts", datetime(first)))
             .bind(("ends", datetime(last)))
-            .bind(("sessions", sessions.clone()))
+            .bind(("keep", keep.clone()))
+            .bind(("drop", drop.clone()))
+            .bind(("add", add.clone()))
+            .bind(("retimed", retimed.clone()))
             .bind(("sessions_changed", sessions_changed))
             .await?;
         let mut response = check_thrown(response)?;

@@ -16,6 +16,9 @@ pub struct SessionInvite<'a> {
     pub starts: OffsetDateTime,
     pub ends: OffsetDateTime,
     pub url: &'a str,
+    /// How many times the sessions have changed: a calendar replaces an entry it holds when
+    /// this goes up.
+    pub sequence: u32,
 }
 
 fn utc(at: OffsetDateTime) -> Option<chrono::DateTime<chrono::Utc>> {
@@ -34,6 +37,7 @@ pub fn calendar(name: &str, sessions: &[SessionInvite<'_>]) -> String {
         calendar.push(
             Event::new()
                 .uid(session.uid)
+                .sequence(session.sequence)
                 .summary(session.title)
                 .description(session.description)
                 .location(session.place)
@@ -64,6 +68,7 @@ mod tests {
                 starts: datetime!(2027-06-01 10:00 +01:00),
                 ends: datetime!(2027-06-01 12:30 +01:00),
                 url: "https://pathway.example/events/court",
+                sequence: 2,
             }],
         );
         assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"), "{ics}");
@@ -75,6 +80,7 @@ mod tests {
         );
         assert!(ics.contains("LOCATION:Room 4\\, Civic Centre"), "{ics}");
         assert!(ics.contains("UID:booking-abc-1@pathway"), "{ics}");
+        assert!(ics.contains("SEQUENCE:2\r\n"), "{ics}");
         assert_eq!(ics.matches("BEGIN:VEVENT").count(), 1);
         assert!(ics.trim_end().ends_with("END:VCALENDAR"));
     }
@@ -89,6 +95,7 @@ mod tests {
             starts: datetime!(2026-12-01 10:00 UTC).replace_day(day).unwrap(),
             ends: datetime!(2026-12-01 12:00 UTC).replace_day(day).unwrap(),
             url: "https://pathway.example/events/ps",
+            sequence: 0,
         };
         let ics = calendar("Pathway", &[session(1), session(8), session(15)]);
         assert_eq!(ics.matches("BEGIN:VEVENT").count(), 3);

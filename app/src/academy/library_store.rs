@@ -18,7 +18,7 @@ use super::ranking::{Candidate, recommendation_score, usefulness};
 use super::resource::{
     REVIEW_SOON_DAYS, ResourceForm, ResourceInput, Status, freshness, kind_label,
 };
-use super::search::{FacetName, LibraryQuery, page_count, segments};
+use super::search::{FacetName, LibraryQuery, highlight, page_count, words_of};
 use crate::dates::{iso, parse_date, uk_date};
 use crate::db::{Db, key};
 use crate::error::{AppError, AppResult};
@@ -91,11 +91,6 @@ fn named_kind(key: &str) -> Named {
 }
 
 // ----- Search -----
-
-const TEXT_MATCH: &str =
-    "(title @0@ $words OR summary @1@ $words OR body @2@ $words OR tags_text @3@ $words)";
-const TEXT_SCORE: &str = "((search::score(0) ?? 0) + (search::score(1) ?? 0) * 0.5
-    + (search::score(2) ?? 0) * 0.25 + (search::score(3) ?? 0) * 0.75)";
 
 #[derive(SurrealValue)]
 struct HitRow {
@@ -176,6 +171,34 @@ struct SyncRow {
     sort_title: String,
     newest: i64,
     changed: i64,
+    title_terms: Vec<String>,
+    summary_terms: Vec<String>,
+    tags_terms: Vec<String>,
+    body_terms: Vec<String>,
+}
+
+impl From<SyncRow> for CatalogueRow {
+    fn from(r: SyncRow) -> Self {
+        CatalogueRow {
+            key: r.key,
+            status: r.status,
+            kind: r.kind,
+            levels: r.levels,
+            domains: r.domains,
+            criteria: r.criteria,
+            tags: r.tags,
+            sort_title: r.sort_title,
+            newest: r.newest,
+            changed: r.changed,
+            terms: [r.title_terms, r.summary_terms, r.tags_terms, r.body_terms],
+        }
+    }
+}
+
+#[derive(SurrealValue)]
+struct ChangedRow {
+    key: String,
+    changed: i64,
 }
 
 #[derive(SurrealValue)]
@@ -186,56 +209,110 @@ struct SyncStatRow {
     changed: i64,
 }
 
-#[derive(SurrealValue)]
-struct TextHit {
-    key: String,
-    score: f64,
+impl From<SyncStatRow> for CatalogueStat {
+    fn from(r: SyncStatRow) -> Self {
+        CatalogueStat {
+            key: r.key,
+            useful_yes: r.useful_yes.max(0) as u32,
+            useful_no: r.useful_no.max(0) as u32,
+            changed: r.changed,
+        }
+    }
 }
 
-/// What changed since the catalogue last looked, and the database's clock.
-const SYNC: &str = "
-    LET $org_id = type::record('org', $org);
-    RETURN time::nano(time::now());
-    SELECT record::id(id) AS key, status, kind, levels, domains, criteria, tags, sort_title,
-        time::unix(published_at ?? edited_at) AS newest, time::nano(changed_at) AS changed
-        FROM resource WHERE org = $org_id AND changed_at >= $since;
-    SELECT record::id(resource) AS key, useful_yes, useful_no, time::nano(changed_at) AS changed
-        FROM resource_stat WHERE org = $org_id AND changed_at >= $stats_since;
-";
+/// What the catalogue needs of a resource, with its text as the `library_text` analyzer
+/// splits, folds and stems it: the same analyzer for the resources and the words asked for.
+const CATALOGUE_FIELDS: &str = "record::id(id) AS key, status, kind, levels, domains, criteria,
+    tags, sort_title, time::unix(published_at ?? edited_at) AS newest,
+    time::nano(changed_at) AS changed,
+    search::analyze('library_text', title) AS title_terms,
+    search::analyze('library_text', summary) AS summary_terms,
+    search::analyze('library_text', tags_text) AS tags_terms,
+    search::analyze('library_text', body) AS body_terms";
+
+/// What changed since the catalogue last looked, the database's clock, and the terms of the
+/// words asked for.
+fn sync_sql() -> &'static str {
+    static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        format!(
+            "LET $org_id = type::record('org', $org);
+             RETURN time::nano(time::now());
+             SELECT record::id(id) AS key, time::nano(changed_at) AS changed
+                FROM resource WHERE org = $org_id AND changed_at >= $since;
+             SELECT record::id(resource) AS key, useful_yes, useful_no,
+                time::nano(changed_at) AS changed
+                FROM resource_stat WHERE org = $org_id AND changed_at >= $stats_since;
+             RETURN search::analyze('library_text', $words);"
+        )
+    });
+    &SQL
+}
+
+/// The first load reads resources this many at a time, so no one answer holds the whole
+/// library's text.
+const LOAD_BATCH: usize = 2_000;
 
 fn nanos_to_datetime(nanos: i64) -> surrealdb::types::Datetime {
     surrealdb::types::Datetime::from(chrono::DateTime::from_timestamp_nanos(nanos))
 }
 
-/// Brings the council's catalogue up to date with the database and, when there are words,
-/// asks the database's full-text indexes which resources match and how well. One round
-/// trip; the catalogue then does the filtering, counting, ordering and paging.
-async fn sync_and_match(
+/// Reads a council's whole library into an empty catalogue: its keys first, then the
+/// resources in batches by key. Anything written after the keys were read is picked up by
+/// the next refresh, which looks back from the clock taken before them.
+async fn first_load(db: &Db, org: &str, cat: &OrgCatalogue) -> AppResult<()> {
+    let mut response = db
+        .query(
+            "RETURN time::nano(time::now());
+             SELECT VALUE id FROM resource WHERE org = type::record('org', $org);
+             SELECT record::id(resource) AS key, useful_yes, useful_no,
+                time::nano(changed_at) AS changed
+                FROM resource_stat WHERE org = type::record('org', $org);",
+        )
+        .bind(("org", org.to_string()))
+        .await?
+        .check()?;
+    let now: Option<i64> = response.take(0)?;
+    let now = now.unwrap_or(0);
+    let ids: Vec<RecordId> = response.take(1)?;
+    let stats: Vec<SyncStatRow> = response.take(2)?;
+    let sql = format!("SELECT {CATALOGUE_FIELDS} FROM $ids;");
+    for batch in ids.chunks(LOAD_BATCH) {
+        let mut response = db
+            .query(sql.as_str())
+            .bind(("ids", batch.to_vec()))
+            .await?
+            .check()?;
+        let rows: Vec<SyncRow> = response.take(0)?;
+        write(&cat.catalogue).apply(rows.into_iter().map(CatalogueRow::from).collect(), 0);
+    }
+    let mut c = write(&cat.catalogue);
+    c.apply_stats(stats.into_iter().map(CatalogueStat::from).collect(), now);
+    // Marks it loaded as of the clock taken before the keys were read.
+    c.apply(Vec::new(), now.max(1));
+    Ok(())
+}
+
+/// Brings the council's catalogue up to date with the database in one round trip, which
+/// also analyzes the words asked for into the terms the catalogue's text index holds.
+async fn sync(
     db: &Db,
     org: &str,
     words: Option<&str>,
-) -> AppResult<(Arc<OrgCatalogue>, Option<Vec<(String, f64)>>)> {
+) -> AppResult<(Arc<OrgCatalogue>, Vec<String>)> {
     let cat = catalogue_of(db, org);
-    let loaded = read(&cat.catalogue).loaded();
-    // The first load reads every resource; one request does it while the others wait.
-    let loading = if loaded {
-        None
-    } else {
-        Some(cat.loading.lock().await)
-    };
+    if !read(&cat.catalogue).loaded() {
+        // One request loads it while any others wait, then they all refresh as usual.
+        let _loading = cat.loading.lock().await;
+        if !read(&cat.catalogue).loaded() {
+            first_load(db, org, &cat).await?;
+        }
+    }
     let (since, stats_since) = {
         let c = read(&cat.catalogue);
         (c.resources_since(), c.stats_since())
     };
-    let mut sql = SYNC.to_string();
-    if words.is_some() {
-        sql.push_str(&format!(
-            "SELECT record::id(id) AS key, {TEXT_SCORE} AS score FROM resource
-                WHERE org = $org_id AND {TEXT_MATCH};"
-        ));
-    }
     let mut response = db
-        .query(sql)
+        .query(sync_sql())
         .bind(("org", org.to_string()))
         .bind(("since", nanos_to_datetime(since.unwrap_or(0))))
         .bind(("stats_since", nanos_to_datetime(stats_since.unwrap_or(0))))
@@ -244,57 +321,42 @@ async fn sync_and_match(
         .check()?;
     let now: Option<i64> = response.take(1)?;
     let now = now.unwrap_or(0);
-    let rows: Vec<SyncRow> = response.take(2)?;
+    let changed: Vec<ChangedRow> = response.take(2)?;
     let stats: Vec<SyncStatRow> = response.take(3)?;
-    let text = match words {
-        Some(_) => {
-            let hits: Vec<TextHit> = response.take(4)?;
-            Some(hits.into_iter().map(|h| (h.key, h.score)).collect())
-        }
-        None => None,
+    // An array answered by RETURN comes back as rows.
+    let terms: Vec<String> = response.take(4)?;
+    let changed: Vec<(String, i64)> = changed.into_iter().map(|r| (r.key, r.changed)).collect();
+    let stats: Vec<CatalogueStat> = stats.into_iter().map(CatalogueStat::from).collect();
+    let (newer, newer_stats) = {
+        let c = read(&cat.catalogue);
+        let newer: Vec<RecordId> = c.newer(&changed).into_iter().map(resource_id).collect();
+        (newer, c.newer_stats(&stats))
     };
-    let fresh = read(&cat.catalogue);
-    let unchanged = fresh.loaded() && rows.is_empty() && stats.is_empty();
-    drop(fresh);
-    if !unchanged {
+    // Only what is new is read in full (with its text analyzed); usually nothing is.
+    let rows: Vec<CatalogueRow> = if newer.is_empty() {
+        Vec::new()
+    } else {
+        let mut response = db
+            .query(format!("SELECT {CATALOGUE_FIELDS} FROM $ids;"))
+            .bind(("ids", newer))
+            .await?
+            .check()?;
+        let rows: Vec<SyncRow> = response.take(0)?;
+        rows.into_iter().map(CatalogueRow::from).collect()
+    };
+    if rows.is_empty() && !newer_stats {
+        read(&cat.catalogue).advance(now);
+    } else {
         let mut c = write(&cat.catalogue);
-        c.apply(
-            rows.into_iter()
-                .map(|r| CatalogueRow {
-                    key: r.key,
-                    status: r.status,
-                    kind: r.kind,
-                    levels: r.levels,
-                    domains: r.domains,
-                    criteria: r.criteria,
-                    tags: r.tags,
-                    sort_title: r.sort_title,
-                    newest: r.newest,
-                    changed: r.changed,
-                })
-                .collect(),
-            now,
-        );
-        c.apply_stats(
-            stats
-                .into_iter()
-                .map(|r| CatalogueStat {
-                    key: r.key,
-                    useful_yes: r.useful_yes.max(0) as u32,
-                    useful_no: r.useful_no.max(0) as u32,
-                    changed: r.changed,
-                })
-                .collect(),
-            now,
-        );
+        c.apply(rows, now);
+        c.apply_stats(stats, now);
     }
-    drop(loading);
-    Ok((cat, text))
+    Ok((cat, terms))
 }
 
 /// Loads the council's catalogue ahead of the first search (at start, so nobody waits).
 pub async fn warm_catalogue(db: &Db, org: &str) -> AppResult<usize> {
-    let (cat, _) = sync_and_match(db, org, None).await?;
+    let (cat, _) = sync(db, org, None).await?;
     let n = read(&cat.catalogue).len();
     Ok(n)
 }
@@ -312,10 +374,10 @@ pub async fn search(
     let words = query.words();
     let sort = query.sort();
     let statuses = statuses(&query, can_curate);
-    let (cat, text) = sync_and_match(db, org, words.as_deref()).await?;
+    let (cat, terms) = sync(db, org, words.as_deref()).await?;
     let (found, suggestions) = {
         let c = read(&cat.catalogue);
-        let found = c.find(&query, &statuses, text.as_deref());
+        let found = c.find(&query, &statuses, words.as_ref().map(|_| terms.as_slice()));
         let suggestions = if found.total == 0 {
             c.popular_tags(&statuses, 8)
         } else {
@@ -324,9 +386,10 @@ pub async fn search(
         (found, suggestions)
     };
     let ids: Vec<RecordId> = found.keys.iter().map(|k| resource_id(k)).collect();
-    let hits = page_hits(db, person, &ids, words.as_deref()).await?;
+    // The status is checked again: a change may have committed since the catalogue looked.
+    let hits = page_hits(db, person, &ids, &terms, &statuses).await?;
     let (criteria, domains) = criteria(db, org).await?;
-    let facets = facets(&found.counts, &query, &criteria, &domains);
+    let facets = facets(&found.counts, found.for_every_level, &query, &criteria, &domains);
     Ok(SearchResults {
         words,
         sort: sort.key().to_string(),
@@ -366,40 +429,34 @@ async fn page_hits(
     db: &Db,
     person: &str,
     ids: &[RecordId],
-    words: Option<&str>,
+    terms: &[String],
+    statuses: &[String],
 ) -> AppResult<Vec<ResourceHit>> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    // Highlighting needs the match in the same statement.
-    let (title, summary, text) = match words {
-        Some(_) => (
-            "search::highlight('\u{1}', '\u{2}', 0)",
-            "search::highlight('\u{1}', '\u{2}', 1)",
-            format!("AND {TEXT_MATCH}"),
-        ),
-        None => ("title", "summary", String::new()),
-    };
     let uses: Vec<RecordId> = ids
         .iter()
         .map(|id| pair_id("resource_use", person, &key(id)))
         .collect();
-    let sql = format!(
-        "SELECT id, {title} AS title, {summary} AS summary, kind, levels, tags, status, link
-            FROM resource WHERE id IN $ids {text};
-         SELECT resource, bookmarked, done_on FROM $uses;"
-    );
+    // The status is checked again: a change may have committed since the catalogue looked.
     let mut response = db
-        .query(sql)
+        .query(
+            "SELECT id, title, summary, kind, levels, tags, status, link
+                FROM $ids WHERE status IN $statuses;
+             SELECT resource, bookmarked, done_on FROM $uses;",
+        )
         .bind(("ids", ids.to_vec()))
+        .bind(("statuses", statuses.to_vec()))
         .bind(("uses", uses))
-        .bind(("words", words.unwrap_or_default().to_string()))
         .await?
         .check()?;
     let rows: Vec<HitRow> = response.take(0)?;
     let uses: Vec<UseRow> = response.take(1)?;
+    let marks = matching_words(db, &rows, terms).await?;
     let uses: HashMap<String, UseRow> = uses.into_iter().map(|u| (key(&u.resource), u)).collect();
     let mut by_id: HashMap<String, HitRow> = rows.into_iter().map(|r| (key(&r.id), r)).collect();
+    let marked = |word: &str| marks.contains(&word.to_lowercase());
     Ok(ids
         .iter()
         .filter_map(|id| by_id.remove(&key(id)))
@@ -407,8 +464,8 @@ async fn page_hits(
             let id = key(&r.id);
             let used = uses.get(&id);
             ResourceHit {
-                title: segments(&r.title),
-                summary: segments(&r.summary),
+                title: highlight(&r.title, marked),
+                summary: highlight(&r.summary, marked),
                 kind: named_kind(&r.kind),
                 levels: r.levels.iter().map(|l| named_level(l)).collect(),
                 tags: r.tags,
@@ -422,8 +479,41 @@ async fn page_hits(
         .collect())
 }
 
+/// The words of the shown titles and summaries (lower-cased) whose analyzed terms include
+/// one of the terms searched for, so "chronologies" is marked when "chronology" was asked.
+async fn matching_words(
+    db: &Db,
+    rows: &[HitRow],
+    terms: &[String],
+) -> AppResult<HashSet<String>> {
+    if terms.is_empty() || rows.is_empty() {
+        return Ok(HashSet::new());
+    }
+    let mut words: Vec<String> = rows
+        .iter()
+        .flat_map(|r| words_of(&r.title).chain(words_of(&r.summary)))
+        .map(|w| w.to_lowercase())
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    let mut response = db
+        .query("RETURN $words.map(|$w| search::analyze('library_text', $w));")
+        .bind(("words", words.clone()))
+        .await?
+        .check()?;
+    let analyzed: Vec<Vec<String>> = response.take(0)?;
+    let wanted: HashSet<&String> = terms.iter().collect();
+    Ok(words
+        .into_iter()
+        .zip(analyzed)
+        .filter(|(_, stems)| stems.iter().any(|s| wanted.contains(s)))
+        .map(|(w, _)| w)
+        .collect())
+}
+
 fn facets(
     counts: &std::collections::BTreeMap<FacetName, std::collections::BTreeMap<String, u32>>,
+    for_every_level: u32,
     query: &LibraryQuery,
     criteria: &[CriterionRef],
     domains: &[Named],
@@ -448,9 +538,14 @@ fn facets(
                 .iter()
                 .map(|(k, label)| value(k, label.to_string()))
                 .collect(),
+            // Resources for everyone are found under every level, so every level counts them.
             FacetName::Level => super::resource::LIBRARY_LEVELS
                 .iter()
-                .map(|l| value(l, level_label(l).to_string()))
+                .map(|l| {
+                    let mut v = value(l, level_label(l).to_string());
+                    v.count += for_every_level;
+                    v
+                })
                 .collect(),
             FacetName::Domain => domains
                 .iter()

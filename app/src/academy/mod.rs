@@ -26,3 +26,5 @@ pub mod library_store;
 pub mod markdown;
 #[cfg(feature = "ssr")]
 pub mod path_store;
+#[cfg(feature = "ssr")]
+pub mod text_index;

@@ -162,9 +162,9 @@ pub(crate) mod server {
         viewer.require(Action::CurateLearning)?;
         check_id(&id)?;
         let step = StepRef::parse(&step)
-            .ok_or_else(|| AppError::field("step", "Choose a resource or event."))?;
+            .ok_or_else(|| AppError::field("form", "Choose a resource or event from the list."))?;
         let change = StepChange::parse(&change)
-            .ok_or_else(|| AppError::field("change", "Choose what to do with the step."))?;
+            .ok_or_else(|| AppError::field("form", "Choose what to do with the step."))?;
         let state = api::state()?;
         store::change_step(&state.db, &viewer.org_id, &viewer.id, &id, &step, change).await?;
         let done = match change {

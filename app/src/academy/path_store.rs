@@ -355,9 +355,9 @@ pub async fn change_step(
     let refs: Vec<StepRef> = old.iter().filter_map(step_ref).collect();
     let next = change_steps(&refs, step, change).map_err(|m| AppError::Conflict(m.into()))?;
     if change == StepChange::Add && !step_usable(db, org, step).await? {
-        return Err(AppError::field(
-            "step",
-            "Choose a resource or event of the council's that is still offered.",
+        return Err(AppError::Conflict(
+            "That resource or event is no longer offered, so it cannot be a step. Search again."
+                .into(),
         ));
     }
     let next: Vec<RecordId> = next.iter().map(step_record).collect();

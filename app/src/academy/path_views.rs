@@ -92,6 +92,12 @@ fn PathEdit() -> impl IntoView {
     let save = ServerAction::<SaveLearningPath>::new();
     let change = ServerAction::<ChangePathStep>::new();
     let changed = successes(change.value());
+    // The button pressed is re-rendered with the list: keep keyboard focus with the steps.
+    Effect::new(move |_| {
+        if changed.get() > 0 {
+            crate::ui::focus_soon("steps-heading");
+        }
+    });
     let id = move || params.with(|p| p.get("id")).filter(|id| id != "new");
     let find = move || query.with(|q| q.get("find").unwrap_or_default());
     let editor = Resource::new(
@@ -210,7 +216,7 @@ fn StepsEditor(
     let find_value = find.clone();
     view! {
         <section class="card" aria-labelledby="steps-heading" id="steps">
-            <h2 id="steps-heading">"Steps " <span class="badge-count">{format!("({count})")}</span></h2>
+            <h2 id="steps-heading" tabindex="-1">"Steps " <span class="badge-count">{format!("({count})")}</span></h2>
             <ErrorSummary message=general />
             {if steps.is_empty() {
                 view! { <p class="empty">"No steps yet. Find resources and events to add below."</p> }.into_any()

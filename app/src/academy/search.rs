@@ -7,9 +7,6 @@ use serde::{Deserialize, Serialize};
 pub const PER_PAGE: u32 = 20;
 /// Longer searches are cut here: nobody types more, and it bounds the work of one search.
 pub const MAX_WORDS_LEN: usize = 200;
-/// Marks the database puts around matched words (control characters never typed or stored).
-pub const MARK_START: char = '\u{1}';
-pub const MARK_END: char = '\u{2}';
 
 /// The filters a search can narrow by; each takes one value at a time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -234,36 +231,56 @@ pub struct Segment {
     pub mark: bool,
 }
 
-/// Splits text the database marked up into plain and matched pieces. The text is shown as
-/// text, never as HTML, so a title can hold any characters safely. Stray or unbalanced
-/// marks are dropped rather than shown.
-pub fn segments(marked: &str) -> Vec<Segment> {
-    let mut out: Vec<Segment> = Vec::new();
-    let mut current = String::new();
-    let mut mark = false;
-    let flush = |text: &mut String, mark: bool, out: &mut Vec<Segment>| {
-        if !text.is_empty() {
-            out.push(Segment {
-                text: std::mem::take(text),
-                mark,
-            });
+/// The words of a text: runs of letters, or of digits, as the analyzer splits them.
+pub fn words_of(text: &str) -> impl Iterator<Item = &str> {
+    pieces(text).filter(|(_, word)| *word).map(|(piece, _)| piece)
+}
+
+/// The text cut into words and what lies between them, in order.
+fn pieces(text: &str) -> impl Iterator<Item = (&str, bool)> {
+    #[derive(PartialEq, Clone, Copy)]
+    enum Class {
+        Letter,
+        Digit,
+        Other,
+    }
+    let class = |c: char| {
+        if c.is_alphabetic() {
+            Class::Letter
+        } else if c.is_numeric() {
+            Class::Digit
+        } else {
+            Class::Other
         }
     };
-    for c in marked.chars() {
-        match c {
-            MARK_START if !mark => {
-                flush(&mut current, false, &mut out);
-                mark = true;
-            }
-            MARK_END if mark => {
-                flush(&mut current, true, &mut out);
-                mark = false;
-            }
-            MARK_START | MARK_END => {}
-            c => current.push(c),
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let first = rest.chars().next()?;
+        let kind = class(first);
+        let end = rest
+            .char_indices()
+            .find(|(_, c)| class(*c) != kind)
+            .map_or(rest.len(), |(i, _)| i);
+        let (piece, tail) = rest.split_at(end);
+        rest = tail;
+        Some((piece, kind != Class::Other))
+    })
+}
+
+/// Splits text into plain and matched pieces, marking each word `marked` says matched. The
+/// text is shown as text, never as HTML, so a title can hold any characters safely.
+pub fn highlight(text: &str, marked: impl Fn(&str) -> bool) -> Vec<Segment> {
+    let mut out: Vec<Segment> = Vec::new();
+    for (piece, word) in pieces(text) {
+        let mark = word && marked(piece);
+        match out.last_mut() {
+            Some(last) if last.mark == mark => last.text.push_str(piece),
+            _ => out.push(Segment {
+                text: piece.to_string(),
+                mark,
+            }),
         }
     }
-    flush(&mut current, mark, &mut out);
     out
 }
 
@@ -288,8 +305,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn marked_text_splits_into_plain_and_matched_pieces() {
-        let s = segments("Writing <b>\u{1}chronologies\u{2}</b> well");
+    fn matched_words_are_marked_and_everything_else_kept_as_text() {
+        let s = highlight("Writing <b>chronologies</b>, well", |w| w == "chronologies");
         assert_eq!(
             s,
             vec![
@@ -302,15 +319,19 @@ mod tests {
                     mark: true
                 },
                 Segment {
-                    text: "</b> well".into(),
+                    text: "</b>, well".into(),
                     mark: false
                 },
             ]
         );
-        // Unbalanced marks never show as characters.
-        let s = segments("a\u{2}b\u{1}c");
-        assert_eq!(s.iter().map(|s| s.text.as_str()).collect::<String>(), "abc");
-        assert!(s.last().unwrap().mark);
+        assert_eq!(highlight("", |_| true), vec![]);
+        // Letters and digits are separate words, as the analyzer splits them.
+        assert_eq!(
+            words_of("ASYE2027: social-workers’ café").collect::<Vec<_>>(),
+            vec!["ASYE", "2027", "social", "workers", "café"]
+        );
+        let marked: Vec<bool> = highlight("court court", |w| w == "court").iter().map(|s| s.mark).collect();
+        assert_eq!(marked, vec![true, false, true]);
     }
 
     #[test]
@@ -325,7 +346,7 @@ mod tests {
             q("  court   skills ").words().as_deref(),
             Some("court skills")
         );
-        assert_eq!(q("a\u{1}b").words().as_deref(), Some("a b"));
+        assert_eq!(q("a\u{1}b").words().as_deref(), Some("a b"), "control characters are spaces");
         assert_eq!(q(&"x".repeat(500)).words().unwrap().len(), MAX_WORDS_LEN);
     }
 
