@@ -85,6 +85,8 @@ const pagesByRole: Record<string, string[]> = {
 
 for (const [email, paths] of Object.entries(pagesByRole)) {
   test(`every page ${email} visits passes axe`, async ({ page }) => {
+    // A debug build renders slowly; allow each page its share of time.
+    test.setTimeout(30_000 + paths.length * 5_000);
     await signIn(page, email);
     await expect(mainNav(page)).toBeVisible();
     for (const path of paths) {

@@ -358,7 +358,8 @@ impl Catalogue {
             .iter()
             .map(|&name| (name, self.chosen(query, name)))
             .collect();
-        let mut counts: Vec<HashMap<u32, u32>> = vec![HashMap::new(); FacetName::ALL.len()];
+        // Counts by value number: the values are few, so a slot for each is cheapest.
+        let mut counts: Vec<Vec<u32>> = vec![vec![0; self.values.len()]; FacetName::ALL.len()];
         let mut matched: Vec<(usize, f64)> = Vec::new();
         let mut everyone = 0u32;
         let mut consider = |i: usize, score: f64, matched: &mut Vec<(usize, f64)>| {
@@ -388,14 +389,14 @@ impl Catalogue {
                     }
                     for (bit, name) in FacetName::ALL.iter().enumerate() {
                         for v in entry.values(*name) {
-                            *counts[bit].entry(*v).or_default() += 1;
+                            counts[bit][*v as usize] += 1;
                         }
                     }
                 }
                 1 => {
                     let bit = fails.trailing_zeros() as usize;
                     for v in entry.values(FacetName::ALL[bit]) {
-                        *counts[bit].entry(*v).or_default() += 1;
+                        counts[bit][*v as usize] += 1;
                     }
                 }
                 _ => {}
@@ -462,7 +463,9 @@ impl Catalogue {
             .map(|(name, found)| {
                 let named = found
                     .into_iter()
-                    .map(|(v, n)| (self.values[v as usize].clone(), n))
+                    .enumerate()
+                    .filter(|(_, n)| *n > 0)
+                    .map(|(v, n)| (self.values[v].clone(), n))
                     .collect();
                 (*name, named)
             })
