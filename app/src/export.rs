@@ -45,12 +45,12 @@ pub fn to_csv(header: &[&str], rows: Vec<Vec<String>>) -> Result<String, AppErro
     String::from_utf8(bytes).map_err(|_| AppError::Internal)
 }
 
-fn error_response(error: AppError) -> Response {
+pub(crate) fn error_response(error: AppError) -> Response {
     let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     (status, error.to_string()).into_response()
 }
 
-fn download(name: String, body: String) -> Response {
+pub(crate) fn download(name: String, body: String) -> Response {
     file(name, body, "text/csv; charset=utf-8")
 }
 
@@ -65,7 +65,7 @@ fn file(name: String, body: String, content_type: &'static str) -> Response {
     response
 }
 
-async fn viewer(state: &AppState, headers: &HeaderMap) -> Result<Viewer, AppError> {
+pub(crate) async fn viewer(state: &AppState, headers: &HeaderMap) -> Result<Viewer, AppError> {
     let token = token_from_headers(headers, &state.auth).ok_or(AppError::Unauthenticated)?;
     resolve(&state.db, &state.auth, &token)
         .await?
@@ -233,24 +233,6 @@ async fn asye_cohort(
     ))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn cells_that_a_spreadsheet_would_run_are_kept_as_text() {
-        let csv = to_csv(
-            &["a", "b"],
-            vec![vec!["=HYPERLINK(\"x\")".into(), "plain, with comma".into()]],
-        )
-        .unwrap();
-        assert_eq!(
-            csv,
-            "a,b\n\"'=HYPERLINK(\"\"x\"\")\",\"plain, with comma\"\n"
-        );
-    }
-}
-
 /// The calendar file for the signed-in person's confirmed place on an event.
 pub async fn event_calendar(
     State(state): State<AppState>,
@@ -294,4 +276,22 @@ async fn event_calendar_file(
     )
     .await?;
     Ok(file(name, body, "text/calendar; charset=utf-8"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_that_a_spreadsheet_would_run_are_kept_as_text() {
+        let csv = to_csv(
+            &["a", "b"],
+            vec![vec!["=HYPERLINK(\"x\")".into(), "plain, with comma".into()]],
+        )
+        .unwrap();
+        assert_eq!(
+            csv,
+            "a,b\n\"'=HYPERLINK(\"\"x\"\")\",\"plain, with comma\"\n"
+        );
+    }
 }

@@ -35,8 +35,8 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
 use academy::event_views::{EventEditPage, EventNewPage, EventPage, EventsListPage, LearningPage};
-use academy::path_views::{PathEditPage, PathsPage};
 use academy::library_views::{CuratorBoardPage, LibraryPage, ResourceEditPage, ResourcePage};
+use academy::path_views::{PathEditPage, PathsPage};
 use asye::views::{AsyeCohortPage, AsyePersonPage, MyAsyePage};
 use auth::views::{AccountPage, LoginPage};
 use cpd::views::{CpdEditPage, CpdPage, CpdPrintPage, SuperviseeCpdPage};

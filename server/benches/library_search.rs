@@ -269,11 +269,15 @@ async fn main() {
         "baseline: SurrealDB full-text indexes built in {:.1} s",
         started.elapsed().as_secs_f64()
     );
-    let baseline = "SELECT record::id(id) AS key, ((search::score(0) ?? 0) + (search::score(1) ?? 0) * 0.5
+    let baseline =
+        "SELECT record::id(id) AS key, ((search::score(0) ?? 0) + (search::score(1) ?? 0) * 0.5
             + (search::score(2) ?? 0) * 0.25 + (search::score(3) ?? 0) * 0.75) AS score
          FROM resource WHERE title @0@ $words OR summary @1@ $words
             OR body @2@ $words OR tags_text @3@ $words;";
-    println!("{:<40} {:>8} {:>10}", "words, SurrealDB full-text match only", "rows", "median ms");
+    println!(
+        "{:<40} {:>8} {:>10}",
+        "words, SurrealDB full-text match only", "rows", "median ms"
+    );
     for words in ["family", "chronologies", "court statement", "zzqxv"] {
         let mut times = Vec::new();
         let mut rows = 0;

@@ -451,9 +451,7 @@ async fn create_event(server: &TestServer, capacity: &str, approval: bool) -> St
     if approval {
         form.push(("form[needs_approval]", "on"));
     }
-    let (status, id) = server
-        .call_json(&helen, "academy/save_event", &form)
-        .await;
+    let (status, id) = server.call_json(&helen, "academy/save_event", &form).await;
     assert_eq!(status, StatusCode::OK, "{id}");
     id.as_str().unwrap().to_string()
 }
@@ -931,14 +929,25 @@ async fn more_places_go_to_the_people_waiting_and_changed_times_are_told() {
     // and is not told of a change that is not one.
     let (status, body) = server.call_json(&helen, "academy/save_event", &form).await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    assert_eq!(event(&server, &daniel, &id).await["booking"]["status"], "booked");
-    assert!(notifications(&server, &daniel).await.contains("A place came up"));
+    assert_eq!(
+        event(&server, &daniel, &id).await["booking"]["status"],
+        "booked"
+    );
+    assert!(
+        notifications(&server, &daniel)
+            .await
+            .contains("A place came up")
+    );
     let view = event(&server, &aisha, &id).await;
     assert_eq!(view["booking"]["status"], "waitlisted");
     assert_eq!(view["booking"]["position"], 1);
     assert_eq!(view["event"]["seats"], 2);
     assert_eq!(view["event"]["waiting"], 1);
-    assert!(!notifications(&server, &aisha).await.contains("have changed"));
+    assert!(
+        !notifications(&server, &aisha)
+            .await
+            .contains("have changed")
+    );
 
     // A new room: everyone booked or waiting is told; the session keeps its record, so
     // calendars update the entry they have (its sequence goes up) rather than add one.
@@ -948,7 +957,11 @@ async fn more_places_go_to_the_people_waiting_and_changed_times_are_told() {
     let (status, body) = server.call_json(&helen, "academy/save_event", &moved).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     for client in [&priya, &aisha] {
-        assert!(notifications(&server, client).await.contains("have changed"));
+        assert!(
+            notifications(&server, client)
+                .await
+                .contains("have changed")
+        );
     }
     let view = event(&server, &priya, &id).await;
     assert_eq!(view["sessions"][0]["place"], "Council Chamber");
@@ -962,7 +975,10 @@ async fn more_places_go_to_the_people_waiting_and_changed_times_are_told() {
         .text()
         .await
         .unwrap();
-    assert!(ics.contains("SEQUENCE:1") && ics.contains("Council Chamber"), "{ics}");
+    assert!(
+        ics.contains("SEQUENCE:1") && ics.contains("Council Chamber"),
+        "{ics}"
+    );
     // A second session can be added, and taken away again.
     let mut two = event_form(&date, "2", "Council Chamber");
     let later = in_days(6);
@@ -975,7 +991,13 @@ async fn more_places_go_to_the_people_waiting_and_changed_times_are_told() {
     ]);
     let (status, body) = server.call_json(&helen, "academy/save_event", &two).await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    assert_eq!(event(&server, &priya, &id).await["sessions"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        event(&server, &priya, &id).await["sessions"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
     let (status, _) = server.call_json(&helen, "academy/save_event", &moved).await;
     assert_eq!(status, StatusCode::OK);
     let view = event(&server, &priya, &id).await;
@@ -992,11 +1014,19 @@ async fn cancelling_an_event_ends_every_place_and_tells_everyone_why() {
     let daniel = book_as(&server, "supervisor@demo.test", &id).await;
 
     let (status, _) = server
-        .call_json(&priya, "academy/cancel_event", &[("id", &id), ("reason", "No")])
+        .call_json(
+            &priya,
+            "academy/cancel_event",
+            &[("id", &id), ("reason", "No")],
+        )
         .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     let (status, body) = server
-        .call_json(&helen, "academy/cancel_event", &[("id", &id), ("reason", "  ")])
+        .call_json(
+            &helen,
+            "academy/cancel_event",
+            &[("id", &id), ("reason", "  ")],
+        )
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(body.to_string().contains("\"reason\""), "{body}");
@@ -1013,14 +1043,28 @@ async fn cancelling_an_event_ends_every_place_and_tells_everyone_why() {
         assert!(view["booking"].is_null(), "{view}");
         assert_eq!(view["can_book"], false);
         assert!(view["why_not"].as_str().unwrap().contains("unwell"));
-        assert!(notifications(&server, client).await.contains("has been cancelled: The facilitator is unwell."));
+        assert!(
+            notifications(&server, client)
+                .await
+                .contains("has been cancelled: The facilitator is unwell.")
+        );
     }
     let view = event(&server, &helen, &id).await;
-    assert_eq!((view["event"]["seats"].as_u64(), view["event"]["waiting"].as_u64()), (Some(0), Some(0)));
+    assert_eq!(
+        (
+            view["event"]["seats"].as_u64(),
+            view["event"]["waiting"].as_u64()
+        ),
+        (Some(0), Some(0))
+    );
     assert_eq!(view["can_edit"], false);
     // Nothing more can happen to it.
     let (status, _) = server
-        .call_json(&helen, "academy/cancel_event", &[("id", &id), ("reason", "Again")])
+        .call_json(
+            &helen,
+            "academy/cancel_event",
+            &[("id", &id), ("reason", "Again")],
+        )
         .await;
     assert_eq!(status, StatusCode::CONFLICT);
     let (status, _) = server
@@ -1041,7 +1085,10 @@ async fn cancelling_an_event_ends_every_place_and_tells_everyone_why() {
         .check()
         .unwrap();
     let details: Vec<String> = response.take(0).unwrap();
-    assert_eq!(details, vec!["2 people told: The facilitator is unwell.".to_string()]);
+    assert_eq!(
+        details,
+        vec!["2 people told: The facilitator is unwell.".to_string()]
+    );
 }
 
 // ----- Editing learning paths -----
@@ -1055,7 +1102,10 @@ async fn learning_leads_build_paths_that_reach_the_people_they_are_for() {
 
     let details = [
         ("form[title]", "Path: engaging fathers"),
-        ("form[summary]", "Engaging fathers and male carers, in four steps."),
+        (
+            "form[summary]",
+            "Engaging fathers and male carers, in four steps.",
+        ),
         ("form[levels][0]", "nqsw"),
         ("form[active]", "on"),
     ];
@@ -1072,7 +1122,10 @@ async fn learning_leads_build_paths_that_reach_the_people_they_are_for() {
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     for field in ["title", "summary", "levels", "roles"] {
-        assert!(body.to_string().contains(&format!("\"{field}\"")), "{field}: {body}");
+        assert!(
+            body.to_string().contains(&format!("\"{field}\"")),
+            "{field}: {body}"
+        );
     }
     let (status, id) = server
         .call_json(&helen, "academy/save_learning_path", &details)
@@ -1082,7 +1135,11 @@ async fn learning_leads_build_paths_that_reach_the_people_they_are_for() {
 
     // Steps are found by searching the library and the events.
     let (status, editor) = server
-        .call_json(&helen, "academy/path_editor", &[("id", &id), ("find", "chronology")])
+        .call_json(
+            &helen,
+            "academy/path_editor",
+            &[("id", &id), ("find", "chronology")],
+        )
         .await;
     assert_eq!(status, StatusCode::OK, "{editor}");
     let found: Vec<String> = editor["candidates"]
@@ -1091,7 +1148,11 @@ async fn learning_leads_build_paths_that_reach_the_people_they_are_for() {
         .iter()
         .map(|c| c["reference"].as_str().unwrap().to_string())
         .collect();
-    let resource = found.iter().find(|r| r.starts_with("resource/")).expect("a resource").clone();
+    let resource = found
+        .iter()
+        .find(|r| r.starts_with("resource/"))
+        .expect("a resource")
+        .clone();
     let step = |step: &str, change: &str| {
         vec![
             ("id".to_string(), id.clone()),
@@ -1104,8 +1165,11 @@ async fn learning_leads_build_paths_that_reach_the_people_they_are_for() {
         let server = &server;
         let client = client.clone();
         async move {
-            let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-            server.call_json(&client, "academy/change_path_step", &pairs).await
+            let pairs: Vec<(&str, &str)> =
+                form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            server
+                .call_json(&client, "academy/change_path_step", &pairs)
+                .await
         }
     };
     let upcoming = "event/graded_care_profile_training";
@@ -1151,7 +1215,12 @@ async fn learning_leads_build_paths_that_reach_the_people_they_are_for() {
         .expect("the NQSW sees the path")
         .clone();
     assert_eq!(path["steps"].as_array().unwrap().len(), 2);
-    assert!(path["steps"][0]["href"].as_str().unwrap().starts_with("/events/"));
+    assert!(
+        path["steps"][0]["href"]
+            .as_str()
+            .unwrap()
+            .starts_with("/events/")
+    );
     let aisha = server.as_user("aisha.begum@demo.test").await;
     let (_, hub) = server.call_json(&aisha, "academy/learning_hub", &[]).await;
     assert!(!hub.to_string().contains("Path: engaging fathers"));
@@ -1184,7 +1253,10 @@ async fn learning_leads_build_paths_that_reach_the_people_they_are_for() {
         .find(|p| p["id"] == id.as_str())
         .unwrap()
         .clone();
-    assert_eq!((row["steps"].as_u64(), row["active"].as_bool()), (Some(1), Some(false)));
+    assert_eq!(
+        (row["steps"].as_u64(), row["active"].as_bool()),
+        (Some(1), Some(false))
+    );
     // Another council cannot see it.
     let (status, _) = server
         .call_json(&other, "academy/path_editor", &[("id", &id)])

@@ -181,7 +181,10 @@ impl Catalogue {
     pub fn newer_stats(&self, stats: &[StatRow]) -> bool {
         stats.iter().any(|s| match self.by_key.get(&s.key) {
             Some(&i) => self.entries[i].stat_changed < s.changed,
-            None => self.early_stats.get(&s.key).is_none_or(|e| e.changed < s.changed),
+            None => self
+                .early_stats
+                .get(&s.key)
+                .is_none_or(|e| e.changed < s.changed),
         })
     }
 
@@ -212,7 +215,11 @@ impl Catalogue {
             {
                 continue;
             }
-            let at = self.by_key.get(&row.key).copied().unwrap_or(self.entries.len());
+            let at = self
+                .by_key
+                .get(&row.key)
+                .copied()
+                .unwrap_or(self.entries.len());
             let [title, summary, tags, body] = &row.terms;
             self.text.set(at as u32, [title, summary, tags, body]);
             let entry = Entry {
@@ -298,7 +305,9 @@ impl Catalogue {
         let entries = &self.entries;
         order.sort_unstable_by(|&a, &b| {
             let (a, b) = (&entries[a], &entries[b]);
-            a.sort_title.cmp(&b.sort_title).then_with(|| a.key.cmp(&b.key))
+            a.sort_title
+                .cmp(&b.sort_title)
+                .then_with(|| a.key.cmp(&b.key))
         });
         let mut title_rank = vec![0u32; n];
         for (rank, &i) in order.iter().enumerate() {
@@ -343,7 +352,11 @@ impl Catalogue {
             .map(|(t, n)| (self.values[t as usize].as_str(), n))
             .collect();
         counts.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-        counts.into_iter().take(n).map(|(t, _)| t.to_string()).collect()
+        counts
+            .into_iter()
+            .take(n)
+            .map(|(t, _)| t.to_string())
+            .collect()
     }
 
     /// Searches the catalogue. `terms` are the analyzer's terms of the words asked for, or
@@ -364,7 +377,7 @@ impl Catalogue {
         let mut everyone = 0u32;
         let mut consider = |i: usize, score: f64, matched: &mut Vec<(usize, f64)>| {
             let entry = &self.entries[i];
-            if !statuses.iter().any(|s| *s == entry.status) {
+            if !statuses.contains(&entry.status) {
                 return;
             }
             // One bit for each filter the entry fails.
@@ -433,10 +446,10 @@ impl Catalogue {
         let newest_rank = &self.newest_rank;
         let order = |a: &(usize, f64), b: &(usize, f64)| -> Ordering {
             match sort {
-                Sort::Relevance | Sort::Useful => b
-                    .1
-                    .total_cmp(&a.1)
-                    .then_with(|| title_rank[a.0].cmp(&title_rank[b.0])),
+                Sort::Relevance | Sort::Useful => {
+                    b.1.total_cmp(&a.1)
+                        .then_with(|| title_rank[a.0].cmp(&title_rank[b.0]))
+                }
                 Sort::Newest => newest_rank[a.0].cmp(&newest_rank[b.0]),
                 Sort::Title => title_rank[a.0].cmp(&title_rank[b.0]),
             }
@@ -491,7 +504,13 @@ mod tests {
         v.iter().map(|x| x.to_string()).collect()
     }
 
-    fn row(key: &str, kind: &str, levels: &[&str], domains: &[&str], tags: &[&str]) -> CatalogueRow {
+    fn row(
+        key: &str,
+        kind: &str,
+        levels: &[&str],
+        domains: &[&str],
+        tags: &[&str],
+    ) -> CatalogueRow {
         CatalogueRow {
             key: key.into(),
             status: "published".into(),
@@ -503,7 +522,12 @@ mod tests {
             sort_title: key.into(),
             newest: 0,
             changed: 1,
-            terms: [vec![key.to_string()], Vec::new(), tags.iter().map(|t| t.to_string()).collect(), Vec::new()],
+            terms: [
+                vec![key.to_string()],
+                Vec::new(),
+                tags.iter().map(|t| t.to_string()).collect(),
+                Vec::new(),
+            ],
         }
     }
 
@@ -512,7 +536,13 @@ mod tests {
         c.apply(
             vec![
                 row("a", "guide", &["nqsw"], &["values"], &["court"]),
-                row("b", "guide", &["social_worker"], &["values"], &["court", "writing"]),
+                row(
+                    "b",
+                    "guide",
+                    &["social_worker"],
+                    &["values"],
+                    &["court", "writing"],
+                ),
                 row("c", "video", &[], &["assessment"], &["neglect"]),
                 row("d", "tool", &["nqsw"], &["assessment"], &[]),
             ],
@@ -633,7 +663,11 @@ mod tests {
         c.advance(10 * S);
         assert_eq!(c.resources_since(), Some(2_000 * S - LOOK_BACK_NANOS));
         // A newer version of the row, an unknown row or newer counts are news.
-        let changed = [("x".to_string(), 1_990 * S), ("y".to_string(), 1), ("x".to_string(), 5)];
+        let changed = [
+            ("x".to_string(), 1_990 * S),
+            ("y".to_string(), 1),
+            ("x".to_string(), 5),
+        ];
         assert_eq!(c.newer(&changed), vec!["x", "y"]);
         let stat = StatRow {
             key: "x".into(),
@@ -641,7 +675,7 @@ mod tests {
             useful_no: 0,
             changed: 5,
         };
-        assert!(c.newer_stats(&[stat.clone()]));
+        assert!(c.newer_stats(std::slice::from_ref(&stat)));
         c.apply_stats(vec![stat.clone()], 2_000 * S);
         assert!(!c.newer_stats(&[stat]));
     }
@@ -658,7 +692,8 @@ mod tests {
         }
         c.apply(rows, 0);
         let keys = |c: &mut Catalogue, sort: &str, text: Option<&[String]>| {
-            c.find(&query(|q| q.sort = sort.into()), &published(), text).keys
+            c.find(&query(|q| q.sort = sort.into()), &published(), text)
+                .keys
         };
         assert_eq!(keys(&mut c, "title", None), s(&["k2", "k1", "k3"]));
         assert_eq!(keys(&mut c, "newest", None), s(&["k1", "k3", "k2"]));
@@ -700,7 +735,11 @@ mod tests {
             Some(&s(&["court"])),
         );
         assert_eq!(found.keys, s(&["k1", "k3"]), "the title match first");
-        assert!(c.find(&query(|_| {}), &published(), Some(&s(&["zebra"]))).keys.is_empty());
+        assert!(
+            c.find(&query(|_| {}), &published(), Some(&s(&["zebra"])))
+                .keys
+                .is_empty()
+        );
         // A title change moves it in title order.
         let mut renamed = row("k3", "guide", &[], &[], &[]);
         renamed.sort_title = "0 first".into();
@@ -725,7 +764,10 @@ mod tests {
             0,
         );
         c.apply(
-            vec![row("late", "guide", &[], &[], &[]), row("other", "guide", &[], &[], &[])],
+            vec![
+                row("late", "guide", &[], &[], &[]),
+                row("other", "guide", &[], &[], &[]),
+            ],
             0,
         );
         let found = c.find(&query(|q| q.sort = "useful".into()), &published(), None);
@@ -739,7 +781,10 @@ mod tests {
         draft.status = "draft".into();
         c.apply(vec![draft], 20);
         assert_eq!(c.popular_tags(&published(), 2), s(&["court", "neglect"]));
-        assert!(!c.popular_tags(&published(), 10).contains(&"secret".to_string()));
+        assert!(
+            !c.popular_tags(&published(), 10)
+                .contains(&"secret".to_string())
+        );
     }
 
     #[test]

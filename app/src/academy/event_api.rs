@@ -48,7 +48,6 @@ pub struct EventFormChoices {
     pub facilitators: Vec<Named>,
 }
 
-
 /// Creates an event when `id` is empty, otherwise saves changes to it; answers its key.
 #[server(endpoint = "academy/save_event")]
 pub async fn save_event(
@@ -341,7 +340,11 @@ pub(crate) mod server {
         let (id, done) = match id {
             Some(id) => {
                 let promoted = store::update(&state.db, &viewer.org_id, &id, &input).await?;
-                let done = if promoted > 0 { "saved_promoted" } else { "saved" };
+                let done = if promoted > 0 {
+                    "saved_promoted"
+                } else {
+                    "saved"
+                };
                 (id, done)
             }
             None => (

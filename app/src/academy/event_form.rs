@@ -313,7 +313,9 @@ mod tests {
             }],
             ..Default::default()
         };
-        let errors = f.validate(SessionsFrom::Tomorrow(TODAY), |_| false).unwrap_err();
+        let errors = f
+            .validate(SessionsFrom::Tomorrow(TODAY), |_| false)
+            .unwrap_err();
         for field in [
             "title",
             "summary",

@@ -657,6 +657,7 @@ pub async fn decide(
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 /// Records whether a booked person attended, once the event has started; attending tells
 /// them their record can become CPD.
 pub async fn mark_attendance(
@@ -924,7 +925,11 @@ pub async fn calendar_file(
     }
     let sessions: Vec<SessionRow> = response.take(1)?;
     let sequence: Vec<i64> = response.take(2)?;
-    let sequence = sequence.first().copied().unwrap_or(0).clamp(0, i64::from(u32::MAX)) as u32;
+    let sequence = sequence
+        .first()
+        .copied()
+        .unwrap_or(0)
+        .clamp(0, i64::from(u32::MAX)) as u32;
     let url = format!("{base_url}/events/{id}");
     let uids: Vec<String> = sessions
         .iter()
@@ -1069,7 +1074,9 @@ struct NewSession {
 }
 
 /// The sessions as the database stores them, in order, with the first start and last end.
-fn new_sessions(input: &EventInput) -> AppResult<(Vec<NewSession>, OffsetDateTime, OffsetDateTime)> {
+fn new_sessions(
+    input: &EventInput,
+) -> AppResult<(Vec<NewSession>, OffsetDateTime, OffsetDateTime)> {
     let times: Vec<(OffsetDateTime, OffsetDateTime)> = input
         .sessions
         .iter()
@@ -1195,13 +1202,17 @@ pub async fn update(db: &Db, org: &str, id: &str, input: &EventInput) -> AppResu
         }
         keep.push(KeptSession {
             id: was.id.clone(),
-            starts: new.starts.clone(),
-            ends: new.ends.clone(),
+            starts: new.starts,
+            ends: new.ends,
             place: new.place.clone(),
             link: new.link.clone(),
         });
     }
-    let drop: Vec<RecordId> = old.iter().skip(sessions.len()).map(|s| s.id.clone()).collect();
+    let drop: Vec<RecordId> = old
+        .iter()
+        .skip(sessions.len())
+        .map(|s| s.id.clone())
+        .collect();
     let add: Vec<NewSession> = sessions.iter().skip(old.len()).cloned().collect();
     let teams: Vec<RecordId> = input
         .teams
@@ -1279,13 +1290,7 @@ const CANCEL_EVENT: &str = "
 ";
 
 /// Cancels the event; answers how many people were told.
-pub async fn cancel_event(
-    db: &Db,
-    org: &str,
-    by: &str,
-    id: &str,
-    reason: &str,
-) -> AppResult<u32> {
+pub async fn cancel_event(db: &Db, org: &str, by: &str, id: &str, reason: &str) -> AppResult<u32> {
     let result = with_retry(|| async {
         let response = db
             .query(CANCEL_EVENT)

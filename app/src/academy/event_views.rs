@@ -19,8 +19,7 @@ use crate::auth::roles::Action;
 use crate::dates::uk_date;
 use crate::shell::Guarded;
 use crate::ui::{
-    ErrorSummary, Field, Notice, TextArea, field_errors, general_error, loaded,
-    successes,
+    ErrorSummary, Field, Notice, TextArea, field_errors, general_error, loaded, successes,
 };
 
 /// How a booking stands, in words.
@@ -186,7 +185,7 @@ fn EventCard(e: EventSummary) -> impl IntoView {
             <p>{e.summary.clone()}</p>
             <p class="record-meta">
                 "For: " {e.audience.clone()} " · " {places}
-                {e.needs_approval.then(|| " · Needs your line manager's approval")}
+                {e.needs_approval.then_some(" · Needs your line manager's approval")}
                 {e.my_status.clone().map(|s| view! { " " <span class=booking_class(&s)>{booking_label(&s, None)}</span> })}
             </p>
         </li>
@@ -695,7 +694,10 @@ fn SessionRow(
     session: SessionForm,
     errors: Signal<crate::error::FieldErrors>,
 ) -> impl IntoView {
-    let field = move |name: &'static str, label: &'static str, kind: &'static str, value: String| {
+    let field = move |name: &'static str,
+                      label: &'static str,
+                      kind: &'static str,
+                      value: String| {
         let key = format!("sessions.{i}.{name}");
         let id = format!("session-{i}-{name}");
         let error_id = format!("{id}-error");
@@ -757,11 +759,7 @@ fn Learning() -> impl IntoView {
 #[component]
 fn PathCard(path: PathView) -> impl IntoView {
     let total = path.steps.len();
-    let percent = if total == 0 {
-        0
-    } else {
-        path.done as usize * 100 / total
-    };
+    let percent = (path.done as usize * 100).checked_div(total).unwrap_or(0);
     let heading = format!("path-{}", path.id);
     view! {
         <section class="card path" aria-labelledby=heading.clone()>

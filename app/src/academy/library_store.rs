@@ -156,7 +156,8 @@ fn read(lock: &std::sync::RwLock<Catalogue>) -> std::sync::RwLockReadGuard<'_, C
 }
 
 fn write(lock: &std::sync::RwLock<Catalogue>) -> std::sync::RwLockWriteGuard<'_, Catalogue> {
-    lock.write().unwrap_or_else(|poisoned| poisoned.into_inner())
+    lock.write()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 #[derive(SurrealValue)]
@@ -233,9 +234,7 @@ const CATALOGUE_FIELDS: &str = "record::id(id) AS key, status, kind, levels, dom
 /// What changed since the catalogue last looked, the database's clock, and the terms of the
 /// words asked for.
 fn sync_sql() -> &'static str {
-    static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
-        format!(
-            "LET $org_id = type::record('org', $org);
+    "LET $org_id = type::record('org', $org);
              RETURN time::nano(time::now());
              SELECT record::id(id) AS key, time::nano(changed_at) AS changed
                 FROM resource WHERE org = $org_id AND changed_at >= $since;
@@ -243,9 +242,6 @@ fn sync_sql() -> &'static str {
                 time::nano(changed_at) AS changed
                 FROM resource_stat WHERE org = $org_id AND changed_at >= $stats_since;
              RETURN search::analyze('library_text', $words);"
-        )
-    });
-    &SQL
 }
 
 /// The first load reads resources this many at a time, so no one answer holds the whole
@@ -389,7 +385,13 @@ pub async fn search(
     // The status is checked again: a change may have committed since the catalogue looked.
     let hits = page_hits(db, person, &ids, &terms, &statuses).await?;
     let (criteria, domains) = criteria(db, org).await?;
-    let facets = facets(&found.counts, found.for_every_level, &query, &criteria, &domains);
+    let facets = facets(
+        &found.counts,
+        found.for_every_level,
+        &query,
+        &criteria,
+        &domains,
+    );
     Ok(SearchResults {
         words,
         sort: sort.key().to_string(),
@@ -481,11 +483,7 @@ async fn page_hits(
 
 /// The words of the shown titles and summaries (lower-cased) whose analyzed terms include
 /// one of the terms searched for, so "chronologies" is marked when "chronology" was asked.
-async fn matching_words(
-    db: &Db,
-    rows: &[HitRow],
-    terms: &[String],
-) -> AppResult<HashSet<String>> {
+async fn matching_words(db: &Db, rows: &[HitRow], terms: &[String]) -> AppResult<HashSet<String>> {
     if terms.is_empty() || rows.is_empty() {
         return Ok(HashSet::new());
     }

@@ -267,7 +267,7 @@ fn HitView(hit: ResourceHit, curator: bool) -> impl IntoView {
             </h2>
             <p class="record-meta">
                 <span class="tag tag-muted">{hit.kind.label}</span>
-                {hit.external.then(|| " · External link")}
+                {hit.external.then_some(" · External link")}
                 " · "
                 {if levels.is_empty() { "All levels".to_string() } else { levels }}
                 {(curator && hit.status != "published").then(|| view! { " " <span class="tag tag-warn">{status_label(&hit.status)}</span> })}

@@ -48,12 +48,20 @@ impl PathForm {
         }
         let summary = self.summary.trim().to_string();
         if summary.is_empty() {
-            errors.add("summary", "Say in a sentence or two who it is for and what it covers.");
+            errors.add(
+                "summary",
+                "Say in a sentence or two who it is for and what it covers.",
+            );
         } else if summary.chars().count() > 1000 {
             errors.add("summary", "Keep the summary to 1,000 characters or fewer.");
         }
         let mut levels: Vec<String> = Vec::new();
-        for level in self.levels.iter().map(|l| l.trim()).filter(|l| !l.is_empty()) {
+        for level in self
+            .levels
+            .iter()
+            .map(|l| l.trim())
+            .filter(|l| !l.is_empty())
+        {
             if !LIBRARY_LEVELS.contains(&level) {
                 errors.add("levels", "Choose levels from the list.");
             } else if !levels.iter().any(|l| l == level) {
@@ -61,7 +69,12 @@ impl PathForm {
             }
         }
         let mut roles: Vec<String> = Vec::new();
-        for role in self.roles.iter().map(|r| r.trim()).filter(|r| !r.is_empty()) {
+        for role in self
+            .roles
+            .iter()
+            .map(|r| r.trim())
+            .filter(|r| !r.is_empty())
+        {
             if !PATH_ROLES.iter().any(|r| r.key() == role) {
                 errors.add("roles", "Choose roles from the list.");
             } else if !roles.iter().any(|r| r == role) {
@@ -231,8 +244,14 @@ mod tests {
             change_steps(&steps, &r("b"), StepChange::Down).unwrap(),
             vec![r("a"), r("c"), r("b")]
         );
-        assert_eq!(change_steps(&steps, &r("a"), StepChange::Up).unwrap(), steps);
-        assert_eq!(change_steps(&steps, &r("c"), StepChange::Down).unwrap(), steps);
+        assert_eq!(
+            change_steps(&steps, &r("a"), StepChange::Up).unwrap(),
+            steps
+        );
+        assert_eq!(
+            change_steps(&steps, &r("c"), StepChange::Down).unwrap(),
+            steps
+        );
         assert_eq!(
             change_steps(&steps, &r("b"), StepChange::Remove).unwrap(),
             vec![r("a"), r("c")]

@@ -73,6 +73,8 @@ pub async fn paths_for(
         .await?
         .check()?;
     let rows: Vec<PathRow> = response.take(0)?;
+    // A record id's hash is its table and key, which nothing here changes.
+    #[allow(clippy::mutable_key_type)]
     let done: HashSet<RecordId> = response
         .take::<Vec<RecordId>>(1)?
         .into_iter()
@@ -238,7 +240,12 @@ pub async fn editing(db: &Db, org: &str, id: &str) -> AppResult<(PathForm, Vec<E
         .filter_map(|(i, id)| {
             let reference = step_ref(id)?;
             let is_event = reference.table == "event";
-            let status = row.step_statuses.get(i).cloned().flatten().unwrap_or_default();
+            let status = row
+                .step_statuses
+                .get(i)
+                .cloned()
+                .flatten()
+                .unwrap_or_default();
             let note = match (is_event, status.as_str()) {
                 (true, "cancelled") => Some("Cancelled".to_string()),
                 (true, _) | (false, "published") => None,
@@ -248,7 +255,11 @@ pub async fn editing(db: &Db, org: &str, id: &str) -> AppResult<(PathForm, Vec<E
                 }),
             };
             Some(EditorStep {
-                href: format!("/{}/{}", if is_event { "events" } else { "library" }, key(id)),
+                href: format!(
+                    "/{}/{}",
+                    if is_event { "events" } else { "library" },
+                    key(id)
+                ),
                 title: row
                     .step_titles
                     .get(i)
@@ -290,7 +301,9 @@ pub async fn save_path(
         active = $active, edited_at = time::now(), edited_by = $by";
     let sql = match id {
         Some(_) => {
-            format!("UPDATE $path SET {fields} WHERE org = type::record('org', $org) RETURN VALUE id;")
+            format!(
+                "UPDATE $path SET {fields} WHERE org = type::record('org', $org) RETURN VALUE id;"
+            )
         }
         None => format!(
             "CREATE learning_path SET org = type::record('org', $org), steps = [], {fields}

@@ -106,7 +106,10 @@ fn PathEdit() -> impl IntoView {
     );
     let notice = Signal::derive(move || {
         query.with(|q| match q.get("done").as_deref() {
-            Some("created") => Some("Path created. Add its steps below; it is shown to learners while it is active.".to_string()),
+            Some("created") => Some(
+                "Path created. Add its steps below; it is shown to learners while it is active."
+                    .to_string(),
+            ),
             Some("saved") => Some("Changes saved.".to_string()),
             Some("step_added") => Some("Step added at the end of the path.".to_string()),
             Some("step_moved") => Some("Step moved.".to_string()),

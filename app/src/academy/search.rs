@@ -233,7 +233,9 @@ pub struct Segment {
 
 /// The words of a text: runs of letters, or of digits, as the analyzer splits them.
 pub fn words_of(text: &str) -> impl Iterator<Item = &str> {
-    pieces(text).filter(|(_, word)| *word).map(|(piece, _)| piece)
+    pieces(text)
+        .filter(|(_, word)| *word)
+        .map(|(piece, _)| piece)
 }
 
 /// The text cut into words and what lies between them, in order.
@@ -330,7 +332,10 @@ mod tests {
             words_of("ASYE2027: social-workers’ café").collect::<Vec<_>>(),
             vec!["ASYE", "2027", "social", "workers", "café"]
         );
-        let marked: Vec<bool> = highlight("court court", |w| w == "court").iter().map(|s| s.mark).collect();
+        let marked: Vec<bool> = highlight("court court", |w| w == "court")
+            .iter()
+            .map(|s| s.mark)
+            .collect();
         assert_eq!(marked, vec![true, false, true]);
     }
 
@@ -346,7 +351,11 @@ mod tests {
             q("  court   skills ").words().as_deref(),
             Some("court skills")
         );
-        assert_eq!(q("a\u{1}b").words().as_deref(), Some("a b"), "control characters are spaces");
+        assert_eq!(
+            q("a\u{1}b").words().as_deref(),
+            Some("a b"),
+            "control characters are spaces"
+        );
         assert_eq!(q(&"x".repeat(500)).words().unwrap().len(), MAX_WORDS_LEN);
     }
 

@@ -92,10 +92,7 @@ impl TextIndex {
         terms.sort_unstable();
         for term in &terms {
             let list = &mut self.postings[*term as usize];
-            let posting = Posting {
-                doc,
-                tf: tf[term],
-            };
+            let posting = Posting { doc, tf: tf[term] };
             match list.binary_search_by_key(&doc, |p| p.doc) {
                 Ok(at) => list[at] = posting,
                 Err(at) => list.insert(at, posting),
@@ -132,8 +129,7 @@ impl TextIndex {
         // The rarest term first: every other is looked up in its list.
         ids.sort_by_key(|id| self.postings[*id as usize].len());
         let n = f64::from(self.docs.max(1));
-        let avg: [f64; FIELDS] =
-            std::array::from_fn(|f| (self.total_len[f] as f64 / n).max(1.0));
+        let avg: [f64; FIELDS] = std::array::from_fn(|f| (self.total_len[f] as f64 / n).max(1.0));
         let idf: Vec<f64> = ids
             .iter()
             .map(|id| {

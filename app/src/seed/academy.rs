@@ -119,8 +119,11 @@ struct BookingRow {
     attendance_by: Option<RecordId>,
 }
 
-/// Who is booked on which demo event: (event, [(person, status, attended)]).
-const BOOKINGS: &[(&str, &[(&str, &str, Option<bool>)])] = &[
+/// (person, status, attended)
+type Place = (&'static str, &'static str, Option<bool>);
+
+/// Who is booked on which demo event.
+const BOOKINGS: &[(&str, &[Place])] = &[
     (
         "chronology_workshop",
         &[
@@ -357,7 +360,7 @@ pub async fn seed_academy(db: &Db, org: &RecordId, today: Date) -> AppResult<()>
                 status: "published".into(),
                 curator: curator.clone(),
                 review_by: iso(months_from(today, r.review_by_months)),
-                published_at: published.clone(),
+                published_at: published,
                 edited_at: published,
             }
         })
