@@ -269,12 +269,22 @@ test('a learning lead builds a learning path and a newly qualified social worker
   await expect(page.getByRole('status').filter({ hasText: 'Step added' })).toBeVisible();
   await page.getByRole('searchbox', { name: 'Find resources and events' }).fill('neglect');
   await page.getByRole('button', { name: 'Find' }).click();
-  const resource = results.locator('li').filter({ has: page.getByRole('button', { name: /^Add to the path/ }) }).first();
+  // Wait for the new search's results, not the last one's, before choosing from them.
+  await expect(page).toHaveURL(/find=neglect/);
+  await page.waitForLoadState('networkidle');
+  const resource = results
+    .locator('li')
+    .filter({ hasText: /neglect/i })
+    .filter({ has: page.getByRole('button', { name: /^Add to the path/ }) })
+    .first();
+  await expect(resource).toBeVisible();
   const resourceTitle = (await resource.locator('.candidate-title').innerText()).trim();
-  await resource.getByRole('button').click();
+  // By name, so a list re-rendered between finding and clicking cannot swap the target.
+  await results.getByRole('button', { name: `Add to the path: ${resourceTitle}`, exact: false }).first().click();
   await expect(page.getByRole('status').filter({ hasText: 'Step added' })).toBeVisible();
   const steps = page.locator('.path-editor-steps > li');
   await expect(steps).toHaveCount(2);
+  await expect(steps.nth(1).getByRole('link')).toHaveText(resourceTitle);
 
   // The resource moves first, with a keyboard.
   const moveUp = page.getByRole('button', { name: /^Move up: / });
