@@ -14,6 +14,7 @@ pub mod portfolio;
 pub mod progression;
 pub mod shell;
 pub mod supervision;
+pub mod surveys;
 pub mod ui;
 
 #[cfg(feature = "ssr")]
@@ -49,6 +50,9 @@ use progression::views::{
 };
 use shell::{HomePage, Layout, NotFound, provide_auth};
 use supervision::views::SupervisionPage;
+use surveys::views::{
+    ManageSurveysPage, SurveyEditPage, SurveyImpactPage, SurveyPage, SurveyResultsPage, SurveysPage,
+};
 
 /// The HTML document around the app, rendered on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -139,6 +143,12 @@ fn Frame() -> impl IntoView {
                     <Route path=path!("/progression/:id") view=CasePage ssr=SsrMode::Async />
                     <Route path=path!("/frameworks") view=FrameworksPage ssr=SsrMode::Async />
                     <Route path=path!("/frameworks/:id") view=FrameworkPage ssr=SsrMode::Async />
+                    <Route path=path!("/surveys") view=SurveysPage ssr=SsrMode::Async />
+                    <Route path=path!("/surveys/manage") view=ManageSurveysPage ssr=SsrMode::Async />
+                    <Route path=path!("/surveys/impact") view=SurveyImpactPage ssr=SsrMode::Async />
+                    <Route path=path!("/surveys/:id") view=SurveyPage ssr=SsrMode::Async />
+                    <Route path=path!("/surveys/:id/edit") view=SurveyEditPage ssr=SsrMode::Async />
+                    <Route path=path!("/surveys/:id/results") view=SurveyResultsPage ssr=SsrMode::Async />
                     <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/people") view=PeoplePage ssr=SsrMode::Async />
                     <Route path=path!("/admin/people/new") view=PersonEditPage ssr=SsrMode::Async />

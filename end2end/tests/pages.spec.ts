@@ -53,6 +53,19 @@ const pagesByRole: Record<string, string[]> = {
     '/learning/paths',
     '/learning/paths/new',
     '/learning/paths/nqsw_first_90_days?find=court',
+    '/surveys',
+    '/surveys/manage',
+    '/surveys/impact',
+    '/surveys/annual_staff_4/edit',
+    '/surveys/annual_staff_4?preview=1',
+    '/surveys/annual_staff_3/results',
+    '/surveys/annual_staff_3/results?dimension=team&segment=demo_fostering&by=level',
+  ],
+  'leader@demo.test': [
+    '/surveys',
+    '/surveys/impact',
+    '/surveys/annual_staff_3/results?by=service',
+    '/surveys/eval_chronology_workshop/results?by=role',
   ],
   'practitioner@demo.test': [
     '/',
@@ -80,6 +93,8 @@ const pagesByRole: Record<string, string[]> = {
     '/evidence/new?resource=asye_survival_guide',
     '/cpd/new?resource=asye_survival_guide',
     '/cpd/new?event=chronology_workshop',
+    '/surveys',
+    '/surveys/eval_chronology_workshop',
   ],
 };
 
@@ -125,7 +140,7 @@ test.describe('on a phone', () => {
 
   test('early-career pages fit the screen', async ({ page }) => {
     await signIn(page, 'practitioner@demo.test');
-    for (const path of ['/asye', '/cpd', '/cpd/new', '/cpd/print', '/supervision']) {
+    for (const path of ['/asye', '/cpd', '/cpd/new', '/cpd/print', '/supervision', '/surveys', '/surveys/annual_staff_4']) {
       await page.goto(path);
       await hydrated(page);
       const overflow = await page.evaluate(

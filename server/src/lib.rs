@@ -45,6 +45,14 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
         .route("/export/cpd.csv", get(app::export::cpd_csv))
         .route("/export/asye-cohort.csv", get(app::export::asye_cohort_csv))
         .route(
+            "/export/surveys/{id}/results.csv",
+            get(app::surveys::export::results_csv),
+        )
+        .route(
+            "/export/surveys/{id}/answers.csv",
+            get(app::surveys::export::answers_csv),
+        )
+        .route(
             "/events/{id}/calendar.ics",
             get(app::export::event_calendar),
         )
@@ -103,7 +111,7 @@ pub async fn start_state(
     })
 }
 
-/// Sends event reminders every few minutes for as long as the server runs. A failed round is
+/// Sends event reminders, survey openings and survey reminders every few minutes for as long as the server runs. A failed round is
 /// logged and the next one tries again; each reminder is sent once however often this runs.
 pub fn spawn_reminders(db: Db) {
     tokio::spawn(async move {
@@ -116,6 +124,17 @@ pub fn spawn_reminders(db: Db) {
                 Ok(0) => {}
                 Ok(sent) => tracing::info!(sent, "event reminders sent"),
                 Err(error) => tracing::warn!(%error, "event reminders failed"),
+            }
+            let today = app::dates::today_uk();
+            match app::surveys::store::announce(&db, &app::dates::iso(today)).await {
+                Ok(0) => {}
+                Ok(sent) => tracing::info!(sent, "survey openings announced"),
+                Err(error) => tracing::warn!(%error, "survey announcements failed"),
+            }
+            match app::surveys::store::remind(&db, today).await {
+                Ok(0) => {}
+                Ok(sent) => tracing::info!(sent, "survey reminders sent"),
+                Err(error) => tracing::warn!(%error, "survey reminders failed"),
             }
         }
     });

@@ -4,7 +4,6 @@
 //! clash on the event and one of them is retried: capacity is never exceeded.
 
 use std::sync::LazyLock;
-use std::time::Duration as StdDuration;
 
 use surrealdb::types::{RecordId, SurrealValue};
 use time::OffsetDateTime;
@@ -17,13 +16,11 @@ use super::model::{
     MyBooking, SessionView,
 };
 use crate::dates::{to_uk, uk_to_utc};
-use crate::db::{Db, check_thrown, datetime, key};
+use crate::db::{Db, check_thrown, datetime, key, with_retry};
 use crate::error::{AppError, AppResult};
 use crate::people::levels::level_label;
 use crate::progression::framework_store::thrown;
 
-/// Clashing transactions are retried this many times before giving up.
-const ATTEMPTS: u32 = 200;
 /// Reminders go out this long before a session starts.
 pub const REMINDER_HOURS: i64 = 24;
 
@@ -80,32 +77,6 @@ pub fn when(starts: &str, ends: &str) -> String {
             }
         }
         _ => starts.to_string(),
-    }
-}
-
-/// Whether an error is two transactions clashing, which is safe to try again.
-fn is_clash(error: &surrealdb::Error) -> bool {
-    let text = error.to_string().to_lowercase();
-    text.contains("conflict") || text.contains("retry") || text.contains("try again")
-}
-
-/// Runs a transaction, trying again while it clashes with another.
-async fn with_retry<T, F, Fut>(mut run: F) -> Result<T, surrealdb::Error>
-where
-    F: FnMut() -> Fut,
-    Fut: Future<Output = Result<T, surrealdb::Error>>,
-{
-    let mut attempt = 0;
-    loop {
-        match run().await {
-            Err(error) if is_clash(&error) && attempt + 1 < ATTEMPTS => {
-                attempt += 1;
-                // Spread the retries out so clashing requests do not clash again in step.
-                let jitter = u64::from(rand::random::<u8>() % 20);
-                tokio::time::sleep(StdDuration::from_millis(2 + jitter + u64::from(attempt))).await;
-            }
-            other => return other,
-        }
     }
 }
 
@@ -710,6 +681,16 @@ pub async fn mark_attendance(
         return Err(AppError::Conflict(
             "Only people with a confirmed place can be marked as attending.".into(),
         ));
+    }
+    if attended {
+        // The attendance stands even if the evaluation cannot be set up; it is logged, and
+        // marking attendance again sets it up.
+        if let Err(error) =
+            crate::surveys::events::on_attended(db, org, id, person, crate::dates::today_uk())
+                .await
+        {
+            tracing::warn!(%error, event = id, "event evaluation not set up");
+        }
     }
     Ok(())
 }

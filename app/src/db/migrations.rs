@@ -35,6 +35,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "academy_editing",
         surql: include_str!("migrations/0005_academy_editing.surql"),
     },
+    Migration {
+        version: 6,
+        name: "surveys",
+        surql: include_str!("migrations/0006_surveys.surql"),
+    },
 ];
 
 pub const LATEST_SCHEMA_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].version;

@@ -194,3 +194,33 @@ pub fn datetime(at: time::OffsetDateTime) -> surrealdb::types::Datetime {
         chrono::DateTime::from_timestamp(at.unix_timestamp(), at.nanosecond()).unwrap_or_default();
     surrealdb::types::Datetime::from(utc)
 }
+
+/// Clashing transactions are retried this many times before giving up.
+const ATTEMPTS: u32 = 200;
+
+/// Whether an error is two transactions clashing, which is safe to try again.
+pub fn is_clash(error: &surrealdb::Error) -> bool {
+    let text = error.to_string().to_lowercase();
+    text.contains("conflict") || text.contains("retry") || text.contains("try again")
+}
+
+/// Runs a transaction, trying again while it clashes with another.
+pub async fn with_retry<T, F, Fut>(mut run: F) -> Result<T, surrealdb::Error>
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<T, surrealdb::Error>>,
+{
+    let mut attempt = 0;
+    loop {
+        match run().await {
+            Err(error) if is_clash(&error) && attempt + 1 < ATTEMPTS => {
+                attempt += 1;
+                // Spread the retries out so clashing requests do not clash again in step.
+                let jitter = u64::from(rand::random::<u8>() % 20);
+                tokio::time::sleep(std::time::Duration::from_millis(2 + jitter + u64::from(attempt))).await;
+            }
+            other => return other,
+        }
+    }
+}
+

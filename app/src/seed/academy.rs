@@ -119,6 +119,22 @@ struct BookingRow {
     attendance_by: Option<RecordId>,
 }
 
+/// The people marked as having attended each past demo event.
+pub(crate) fn past_attendance() -> Vec<(&'static str, Vec<&'static str>)> {
+    BOOKINGS
+        .iter()
+        .map(|(event, places)| {
+            let attended = places
+                .iter()
+                .filter(|(_, _, attended)| *attended == Some(true))
+                .map(|(person, ..)| *person)
+                .collect::<Vec<_>>();
+            (*event, attended)
+        })
+        .filter(|(_, attended)| !attended.is_empty())
+        .collect()
+}
+
 /// (person, status, attended)
 type Place = (&'static str, &'static str, Option<bool>);
 

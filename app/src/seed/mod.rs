@@ -6,6 +6,7 @@ pub mod early_career;
 pub mod framework;
 pub mod library;
 pub mod pathway;
+pub mod surveys;
 
 use surrealdb::types::{RecordId, SurrealValue};
 
@@ -26,7 +27,7 @@ pub const DEMO_SIGN_INS: &[(&str, &str)] = &[
 ];
 
 /// (key, name, parent key)
-const TEAMS: &[(&str, &str, Option<&str>)] = &[
+pub(crate) const TEAMS: &[(&str, &str, Option<&str>)] = &[
     ("front_door", "Front Door", None),
     ("duty_advice", "Duty and Advice", Some("front_door")),
     ("localities", "Localities", None),
@@ -584,6 +585,9 @@ pub async fn seed_demo(db: &Db, password: &str) -> AppResult<SeedOutcome> {
         if !academy::has_academy(db, org).await? {
             academy::seed_academy(db, org, crate::dates::today_uk()).await?;
         }
+        if !surveys::has_surveys(db, org).await? {
+            surveys::seed_surveys(db, org, crate::dates::today_uk()).await?;
+        }
         return Ok(SeedOutcome::AlreadyPresent);
     }
 
@@ -639,6 +643,7 @@ pub async fn seed_demo(db: &Db, password: &str) -> AppResult<SeedOutcome> {
     pathway::seed_pathway(db, &org, &today).await?;
     early_career::seed_early_career(db, &org, crate::dates::today_uk()).await?;
     academy::seed_academy(db, &org, crate::dates::today_uk()).await?;
+    surveys::seed_surveys(db, &org, crate::dates::today_uk()).await?;
     Ok(counts)
 }
 

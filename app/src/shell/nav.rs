@@ -91,6 +91,14 @@ pub const SECTIONS: &[Section] = &[
         except: &["not_social_work"],
     },
     Section {
+        label: "Surveys",
+        href: "/surveys",
+        action: Action::UseOwnAccount,
+        or: None,
+        level: None,
+        except: &[],
+    },
+    Section {
         label: "Reviews",
         href: "/reviews",
         action: Action::ViewSupervisees,
@@ -208,6 +216,7 @@ mod tests {
                 "My ASYE",
                 "CPD",
                 "Supervision",
+                "Surveys",
                 "My account"
             ]
         );
@@ -227,6 +236,7 @@ mod tests {
                 "My ASYE",
                 "CPD",
                 "Supervision",
+                "Surveys",
                 "Reviews",
                 "My team",
                 "ASYE cohort",
@@ -249,6 +259,7 @@ mod tests {
                 "My ASYE",
                 "CPD",
                 "Supervision",
+                "Surveys",
                 "Progression requests",
                 "Frameworks",
                 "People",
