@@ -189,7 +189,7 @@ pub async fn seed_surveys(db: &Db, org: &RecordId, today: Date) -> AppResult<()>
             .iter()
             .enumerate()
             .filter_map(|(i, key)| {
-                let p = PEOPLE.iter().find(|p| p.key == **key)?;
+                let p = PEOPLE.iter().find(|p| p.key == *key)?;
                 Some((segments(p), evaluation_answers(i)))
             })
             .collect();

@@ -10,7 +10,7 @@ use super::model::{AnswerView, EditorView, ImpactView, ManageView, ResultsView, 
 use crate::error::AppError;
 
 #[server(endpoint = "surveys/inbox")]
-pub async fn survey_inbox() -> Result<SurveyInbox, AppError> {
+pub async fn my_surveys() -> Result<SurveyInbox, AppError> {
     crate::api::respond(server::inbox()).await
 }
 
@@ -370,7 +370,8 @@ pub(crate) mod server {
 
     /// Past events with attendance, for an "event's attendees" audience.
     async fn attended_events(state: &crate::state::AppState, org: &str) -> AppResult<Vec<Named>> {
-        #[derive(surrealdb::types::SurrealValue)]
+        use surrealdb::types::SurrealValue;
+        #[derive(SurrealValue)]
         struct Row {
             id: surrealdb::types::RecordId,
             title: String,

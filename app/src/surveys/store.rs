@@ -116,6 +116,7 @@ struct SurveyRow {
     closes: Option<String>,
     min_group: i64,
     invited: i64,
+    revision: i64,
 }
 
 /// A survey as the server works with it.
@@ -137,6 +138,7 @@ pub struct Survey {
     pub closes: Option<String>,
     pub min_group: u32,
     pub invited: u64,
+    pub revision: i64,
 }
 
 impl Survey {
@@ -164,12 +166,13 @@ impl From<SurveyRow> for Survey {
             closes: r.closes,
             min_group: r.min_group.clamp(3, 1000) as u32,
             invited: r.invited.max(0) as u64,
+            revision: r.revision,
         }
     }
 }
 
 const SURVEY_FIELDS: &str = "id, series, wave, purpose, title, intro, sections, questions, status,
-    audience, audience_keys, event, opens, closes, min_group, invited";
+    audience, audience_keys, event, opens, closes, min_group, invited, revision";
 
 pub async fn load(db: &Db, org: &str, id: &str) -> AppResult<Survey> {
     let mut response = db
@@ -297,7 +300,7 @@ pub async fn save_details(db: &Db, org: &str, survey: &Survey, details: &Details
         .collect();
     db.query(
         "UPDATE $survey SET title = $title, intro = $intro, sections = $sections,
-            questions = $questions, edited_at = time::now()
+            questions = $questions, revision += 1, edited_at = time::now()
             WHERE org = type::record('org', $org) AND status = 'draft' RETURN NONE;",
     )
     .bind(("survey", survey_id(&survey.key)))
@@ -322,13 +325,13 @@ pub async fn save_questions(
     draft_only(survey)?;
     let mut response = db
         .query(
-            "UPDATE $survey SET questions = $next, edited_at = time::now()
-                WHERE org = type::record('org', $org) AND status = 'draft' AND questions = $old
+            "UPDATE $survey SET questions = $next, revision += 1, edited_at = time::now()
+                WHERE org = type::record('org', $org) AND status = 'draft' AND revision = $revision
                 RETURN VALUE id;",
         )
         .bind(("survey", survey_id(&survey.key)))
         .bind(("org", org.to_string()))
-        .bind(("old", rows_of(&survey.questions)))
+        .bind(("revision", survey.revision))
         .bind(("next", rows_of(questions)))
         .await?
         .check()?;
@@ -800,8 +803,8 @@ const SUBMIT: &str = "
         THROW 'survey:closed'
     };
     UPDATE $invitation SET responded = true RETURN NONE;
-    CREATE $response.id CONTENT $response RETURN NONE;
-    INSERT INTO survey_comment $comments RETURN NONE;
+    INSERT INTO response $response RETURN NONE;
+    IF array::len($comments) > 0 { INSERT INTO survey_comment $comments RETURN NONE };
     INSERT INTO tally $tallies ON DUPLICATE KEY UPDATE n += 1 RETURN NONE;
     COMMIT TRANSACTION;
 ";
@@ -893,7 +896,7 @@ fn clone_comment(c: &CommentRow) -> CommentRow {
     }
 }
 
-/// Loads many responses into a wave with no responses yet (the demo council, benchmarks):
+/// Loads many responses into a wave with no responses yet (its counters are written fresh) (the demo council, benchmarks):
 /// the same rows `submit` writes, with the counters added up first. `responded` names the
 /// people whose invitations are marked; the responses are not in their order.
 pub async fn bulk_load(
@@ -915,7 +918,10 @@ pub async fn bulk_load(
             rows.push(row);
             comments.extend(c);
         }
-        db.query("INSERT INTO response $rows RETURN NONE; INSERT INTO survey_comment $comments RETURN NONE;")
+        db.query(
+            "INSERT INTO response $rows RETURN NONE;
+             IF array::len($comments) > 0 { INSERT INTO survey_comment $comments RETURN NONE };",
+        )
             .bind(("rows", rows))
             .bind(("comments", comments))
             .await?
@@ -923,7 +929,7 @@ pub async fn bulk_load(
     }
     let tallies: Vec<TallyRow> = counts.iter().map(|(k, n)| tally_row(survey, k, *n)).collect();
     for chunk in tallies.chunks(5000) {
-        db.query("INSERT INTO tally $rows ON DUPLICATE KEY UPDATE n += $input.n RETURN NONE;")
+        db.query("INSERT INTO tally $rows RETURN NONE;")
             .bind(("rows", chunk.iter().map(clone_tally).collect::<Vec<_>>()))
             .await?
             .check()?;

@@ -3,7 +3,8 @@
 //! take the shown groups away from their shown parent and be left with a small group: the
 //! hidden groups together must hold nobody or at least the minimum. Pure and unit-tested.
 
-/// For each group (by size, all in one partition of a parent), whether it may be shown.
+/// For each group (by size, all in one partition of a parent; groups are never empty),
+/// whether it may be shown.
 /// `parent_shown` says whether the parent's own figures are on show; when they are not,
 /// nothing can be subtracted from them.
 pub fn shown(sizes: &[u64], parent_shown: bool, min: u64) -> Vec<bool> {
@@ -41,7 +42,7 @@ mod tests {
 
     #[test]
     fn small_groups_are_hidden() {
-        assert_eq!(shown(&[10, 4, 0], true, 5), vec![true, false, true]);
+        assert_eq!(shown(&[10, 7, 4, 5], true, 5), vec![true, true, false, false]);
         // 4 hidden people alone could be read off as the parent minus the rest.
         assert_eq!(shown(&[10, 4, 6], true, 5), vec![true, false, false]);
     }

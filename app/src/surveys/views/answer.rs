@@ -9,7 +9,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::auth::roles::Action;
 use crate::error::FieldErrors;
 use crate::shell::Guarded;
-use crate::surveys::api::{SubmitSurvey, open_survey, survey_inbox};
+use crate::surveys::api::{SubmitSurvey, my_surveys, open_survey};
 use crate::surveys::design::{Kind, Question};
 use crate::surveys::model::{AnswerState, AnswerView, InboxRow, SurveyInbox};
 use crate::ui::{ErrorSummary, Notice, field_errors, general_error, loaded, successes};
@@ -26,7 +26,7 @@ pub fn SurveysPage() -> impl IntoView {
 
 #[component]
 fn Inbox() -> impl IntoView {
-    let inbox = Resource::new(|| (), |_| survey_inbox());
+    let inbox = Resource::new(|| (), |_| my_surveys());
     view! {
         <section class="page">
             <h1>"Surveys"</h1>

@@ -34,9 +34,9 @@ pub fn Bars(id: String, title: String, options: Vec<OptionCount>) -> impl IntoVi
                     let width = (tenths * 360 / 1000).max(if o.n > 0 { 2 } else { 0 });
                     view! {
                         <g>
-                            <text x="0" y=y + 17 class="chart-label">{truncate(&o.label, 34)}</text>
-                            <rect x="230" y=y width=width height="20" class="chart-bar" />
-                            <text x=236 + width y=y + 15 class="chart-value">{format!("{} ({})", show_percent(o.percent), o.n)}</text>
+                            <text x="0" y=(y + 17).to_string() class="chart-label">{truncate(&o.label, 34)}</text>
+                            <rect x="230" y=y.to_string() width=width.to_string() height="20" class="chart-bar" />
+                            <text x=(236 + width).to_string() y=(y + 15).to_string() class="chart-value">{format!("{} ({})", show_percent(o.percent), o.n)}</text>
                         </g>
                     }
                 })
@@ -87,9 +87,9 @@ pub fn Distribution(id: String, title: String, options: Vec<OptionCount>) -> imp
                     };
                     view! {
                         <g>
-                            <rect x=x y=160 - h width="40" height=h class=class />
-                            <text x=x + 20 y=152 - h class="chart-value" text-anchor="middle">{o.n}</text>
-                            <text x=x + 20 y="180" class="chart-label" text-anchor="middle">{o.label}</text>
+                            <rect x=x.to_string() y=(160 - h).to_string() width="40" height=h.to_string() class=class />
+                            <text x=(x + 20).to_string() y=(152 - h).to_string() class="chart-value" text-anchor="middle">{o.n}</text>
+                            <text x=(x + 20).to_string() y="180" class="chart-label" text-anchor="middle">{o.label}</text>
                         </g>
                     }
                 })
@@ -127,7 +127,7 @@ pub fn TrendLines(
     let labels = points
         .iter()
         .enumerate()
-        .map(|(i, (w, ..))| view! { <text x=x(i) y="198" class="chart-label" text-anchor="middle">{w.clone()}</text> })
+        .map(|(i, (w, ..))| view! { <text x=x(i).to_string() y="198" class="chart-label" text-anchor="middle">{w.clone()}</text> })
         .collect_view();
     view! {
         <svg class="chart" viewBox="0 0 640 205" role="img" aria-labelledby="trend-title trend-desc" preserveAspectRatio="xMinYMin meet">

@@ -116,7 +116,7 @@ fn ManageBody(view: ManageView, create: ServerAction<CreateSurvey>, follow: Serv
                         let hint = format!("{control}-hint");
                         view! {
                             <div class="choice choice-described">
-                                <input type="radio" id=control.clone() name="template" value=key checked=i == 0 aria-describedby=hint.clone() />
+                                <input type="radio" id=control.clone() name="template" value=key checked={i == 0} aria-describedby=hint.clone() />
                                 <label for=control>{label}</label>
                                 <p class="hint" id=hint>{about}</p>
                             </div>
@@ -185,7 +185,9 @@ fn Editor() -> impl IntoView {
     crate::ui::count_successes(actions.publish.value(), changed);
     crate::ui::count_successes(actions.remind.value(), changed);
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
-    let editor = Resource::new(move || (id(), changed.get()), |(id, _)| survey_editor(id));
+    // The question being edited is part of the key, so following an Edit link re-renders the form.
+    let editing = move || query.with(|q| q.get("edit"));
+    let editor = Resource::new(move || (id(), changed.get(), editing()), |(id, _, _)| survey_editor(id));
     let notice = Signal::derive(move || {
         query.with(|q| match q.get("done").as_deref() {
             Some("created") => Some("Draft created. Change anything below, preview it, then publish.".to_string()),
@@ -390,8 +392,8 @@ fn QuestionEditor(
                     {move || headline_msg.get().map(|m| view! { <p class="field-error">{m}</p> })}
                     <select id="q-headline" name="form[headline]" aria-describedby="q-headline-hint">
                         <option value="" selected=form.headline.is_empty()>"None"</option>
-                        <option value="impact" selected=form.headline == "impact">"Training impact"</option>
-                        <option value="recommendation" selected=form.headline == "recommendation">"Recommendation"</option>
+                        <option value="impact" selected={form.headline == "impact"}>"Training impact"</option>
+                        <option value="recommendation" selected={form.headline == "recommendation"}>"Recommendation"</option>
                     </select>
                 </div>
                 <div class="checkbox">
@@ -446,7 +448,7 @@ fn PublishEditor(editor: EditorView, action: ServerAction<PublishSurvey>) -> imp
                         let control = format!("pub-audience-{}", k.key());
                         view! {
                             <div class="choice">
-                                <input type="radio" id=control.clone() name="form[audience]" value=k.key() checked=form.audience == k.key() />
+                                <input type="radio" id=control.clone() name="form[audience]" value=k.key() checked={form.audience == k.key()} />
                                 <label for=control>{k.label()}</label>
                             </div>
                         }

@@ -115,8 +115,8 @@ fn ResultsBody(results: ResultsView) -> impl IntoView {
             <div class="field">
                 <label for="filter-dimension">"Show results for"</label>
                 <select id="filter-dimension" name="dimension">
-                    <option value="all" selected=!filter_on>"Everyone"</option>
-                    {DIMENSION_LABELS.iter().map(|(k, l)| view! { <option value=*k selected=r.dimension == *k>{format!("One {}", l.to_lowercase())}</option> }).collect_view()}
+                    <option value="all" selected={!filter_on}>"Everyone"</option>
+                    {DIMENSION_LABELS.iter().map(|(k, l)| view! { <option value=*k selected={r.dimension == *k}>{format!("One {}", l.to_lowercase())}</option> }).collect_view()}
                 </select>
             </div>
             {filter_on.then(|| view! {
@@ -124,14 +124,14 @@ fn ResultsBody(results: ResultsView) -> impl IntoView {
                     <label for="filter-segment">"Which"</label>
                     <select id="filter-segment" name="segment">
                         <option value="">"Choose"</option>
-                        {r.segment_choices.iter().map(|c| view! { <option value=c.key.clone() selected=c.key == r.segment>{c.label.clone()}</option> }).collect_view()}
+                        {r.segment_choices.iter().map(|c| view! { <option value=c.key.clone() selected={c.key == r.segment}>{c.label.clone()}</option> }).collect_view()}
                     </select>
                 </div>
             })}
             <div class="field">
                 <label for="filter-by">"Break down by"</label>
                 <select id="filter-by" name="by">
-                    {DIMENSION_LABELS.iter().map(|(k, l)| view! { <option value=*k selected=r.breakdown_dimension == *k>{*l}</option> }).collect_view()}
+                    {DIMENSION_LABELS.iter().map(|(k, l)| view! { <option value=*k selected={r.breakdown_dimension == *k}>{*l}</option> }).collect_view()}
                 </select>
             </div>
             <div class="filter-buttons"><button type="submit" class="button button-secondary">"Show"</button></div>
