@@ -18,8 +18,23 @@ use crate::surveys::{events, store, templates};
 
 pub const SERIES: &str = "annual_staff_1";
 
-/// (impact, recommendation) targets in tenths of a percent, and the share who respond, per wave.
-const WAVES: &[(i64, i64, u32)] = &[(880, 850, 85), (920, 890, 88), (960, 935, 90), (960, 935, 60)];
+/// (impact, recommendation) targets in tenths of a percent, and who did not answer, per
+/// wave. Past waves miss a few people chosen so that the teams big enough to show stay so
+/// (the two service managers attached to their service directly would otherwise be a group
+/// of one, and hide a team with them); the open wave is 60% answered, and never by Priya.
+const WAVES: &[(i64, i64, &[&str])] = &[
+    (880, 850, &["sl_1", "sl_2", "ls_5", "ac_2"]),
+    (920, 890, &["sl_1", "sl_2", "x_1"]),
+    (960, 935, &["sl_1", "sl_2", "ls_4"]),
+    (
+        960,
+        935,
+        &[
+            "demo_practitioner", "demo_supervisor", "ln_4", "ls_3", "da_3", "chd_3", "fo_2", "lac_3",
+            "chd_2", "da_4", "ls_1", "sl_2", "ac_1", "tm_chd", "lac_4",
+        ],
+    ),
+];
 
 const COMMENTS: &[&str] = &[
     "More protected time for reading and reflection, please.",
@@ -133,11 +148,11 @@ fn evaluation_answers(i: usize) -> Vec<Answer> {
 pub async fn seed_surveys(db: &Db, org: &RecordId, today: Date) -> AppResult<()> {
     let org_key = crate::db::key(org);
     let draft = templates::draft("staff", None).ok_or(crate::error::AppError::Internal)?;
-    let active: Vec<&super::DemoPerson> = PEOPLE.iter().filter(|p| p.key != "x_1").collect();
-    for (w, (impact, rec, share)) in WAVES.iter().enumerate() {
+    for (w, (impact, rec, missing)) in WAVES.iter().enumerate() {
         let wave = w + 1;
+        let open = wave == WAVES.len();
         let key = format!("annual_staff_{wave}");
-        let opens = if wave == WAVES.len() {
+        let opens = if open {
             days(today, -7)
         } else {
             days(today, -365 * (WAVES.len() - wave) as i64 - 7)
@@ -145,10 +160,10 @@ pub async fn seed_surveys(db: &Db, org: &RecordId, today: Date) -> AppResult<()>
         let closes = days(opens, 28);
         let series = (wave > 1).then_some((SERIES, wave as u32));
         store::create_draft(db, &org_key, Some("demo_learning_lead"), &draft, series, Some(&key), None).await?;
-        // Only people who had started by then were asked.
-        let invited: Vec<&super::DemoPerson> = active
+        // Only people in post then were asked: the leaver was, before he left.
+        let invited: Vec<&super::DemoPerson> = PEOPLE
             .iter()
-            .copied()
+            .filter(|p| !(open && p.key == "x_1"))
             .filter(|p| crate::dates::parse_date(p.start).is_some_and(|s| s <= opens))
             .collect();
         let survey = store::load(db, &org_key, &key).await?;
@@ -160,15 +175,11 @@ pub async fn seed_surveys(db: &Db, org: &RecordId, today: Date) -> AppResult<()>
             min_group: 5,
         };
         seed_publish(db, &org_key, &survey, &input, &invited).await?;
-        // Respondents: the first share of people in a fixed order; never Priya on the open wave.
-        let mut respondents: Vec<&super::DemoPerson> = invited
+        let respondents: Vec<&super::DemoPerson> = invited
             .iter()
             .copied()
-            .filter(|p| !(wave == WAVES.len() && p.key == "demo_practitioner"))
+            .filter(|p| !missing.contains(&p.key))
             .collect();
-        respondents.sort_by_key(|p| (p.key.len() * 31 + p.name.len() * 7 + wave) % 17);
-        let count = (invited.len() * *share as usize).div_ceil(100).min(respondents.len());
-        respondents.truncate(count);
         let n = respondents.len();
         let responses: Vec<(Segments, Vec<Answer>)> = respondents
             .iter()
