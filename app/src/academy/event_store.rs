@@ -686,8 +686,7 @@ pub async fn mark_attendance(
         // The attendance stands even if the evaluation cannot be set up; it is logged, and
         // marking attendance again sets it up.
         if let Err(error) =
-            crate::surveys::events::on_attended(db, org, id, person, crate::dates::today_uk())
-                .await
+            crate::surveys::events::on_attended(db, org, id, person, crate::dates::today_uk()).await
         {
             tracing::warn!(%error, event = id, "event evaluation not set up");
         }

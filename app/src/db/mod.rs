@@ -217,10 +217,12 @@ where
                 attempt += 1;
                 // Spread the retries out so clashing requests do not clash again in step.
                 let jitter = u64::from(rand::random::<u8>() % 20);
-                tokio::time::sleep(std::time::Duration::from_millis(2 + jitter + u64::from(attempt))).await;
+                tokio::time::sleep(std::time::Duration::from_millis(
+                    2 + jitter + u64::from(attempt),
+                ))
+                .await;
             }
             other => return other,
         }
     }
 }
-

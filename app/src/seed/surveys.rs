@@ -12,8 +12,8 @@ use crate::dates::iso;
 use crate::db::Db;
 use crate::error::AppResult;
 use crate::surveys::answers::{Answer, Given, Segments, reporting_role};
-use crate::surveys::design::PublishInput;
 use crate::surveys::design::AudienceKind;
+use crate::surveys::design::PublishInput;
 use crate::surveys::{events, store, templates};
 
 pub const SERIES: &str = "annual_staff_1";
@@ -30,8 +30,21 @@ const WAVES: &[(i64, i64, &[&str])] = &[
         960,
         935,
         &[
-            "demo_practitioner", "demo_supervisor", "ln_4", "ls_3", "da_3", "chd_3", "fo_2", "lac_3",
-            "chd_2", "da_4", "ls_1", "sl_2", "ac_1", "tm_chd", "lac_4",
+            "demo_practitioner",
+            "demo_supervisor",
+            "ln_4",
+            "ls_3",
+            "da_3",
+            "chd_3",
+            "fo_2",
+            "lac_3",
+            "chd_2",
+            "da_4",
+            "ls_1",
+            "sl_2",
+            "ac_1",
+            "tm_chd",
+            "lac_4",
         ],
     ),
 ];
@@ -71,7 +84,10 @@ fn segments(p: &super::DemoPerson) -> Segments {
 }
 
 fn one(q: &str, v: &str) -> Answer {
-    Answer { question: q.into(), given: Given::One(v.into()) }
+    Answer {
+        question: q.into(),
+        given: Given::One(v.into()),
+    }
 }
 
 /// The i-th of n respondents' answers to a staff survey wave aiming at the given rates.
@@ -80,12 +96,21 @@ fn staff_answers(i: usize, n: usize, wave: usize, impact: i64, rec: i64) -> Vec<
     // Different orders for different questions, so agreement is spread across teams.
     let r1 = (i * 7 + wave * 3) % n1;
     let r2 = (i * 11 + wave * 5 + 1) % n1;
-    let agrees = (r1 as i64) * 1000 < impact * n1 as i64;
-    let yes = (r2 as i64) * 1000 < rec * n1 as i64;
-    let q1 = if agrees { if r1 % 3 == 0 { "4" } else { "5" } } else { ["3", "2", "1"][r1 % 3] };
+    // round(rate * n) people agree, and as many say yes.
+    let agrees = (r1 as i64) < (impact * n1 as i64 + 500) / 1000;
+    let yes = (r2 as i64) < (rec * n1 as i64 + 500) / 1000;
+    let q1 = if agrees {
+        if r1 % 3 == 0 { "4" } else { "5" }
+    } else {
+        ["3", "2", "1"][r1 % 3]
+    };
     let q2 = ["4", "5", "3", "4", "2", "5", "4"][(i + wave) % 7];
     let q3 = ["3", "4", "2", "4", "5", "3"][(i * 3 + wave) % 6];
-    let q6 = if yes { ["9", "10", "10", "8", "9"][i % 5] } else { ["5", "6", "7", "3", "0"][i % 5] };
+    let q6 = if yes {
+        ["9", "10", "10", "8", "9"][i % 5]
+    } else {
+        ["5", "6", "7", "3", "0"][i % 5]
+    };
     let q7 = ["5", "4", "4", "3", "5", "2", "4"][(i * 5 + wave) % 7];
     let q8 = ["4", "3", "3", "2", "4", "1"][(i + wave * 2) % 6];
     let mut answers = vec![
@@ -94,8 +119,11 @@ fn staff_answers(i: usize, n: usize, wave: usize, impact: i64, rec: i64) -> Vec<
         one("q3", q3),
         Answer {
             question: "q4".into(),
-            given: Given::Many(vec![((i % 6) + 1).to_string(), (((i + 2 + wave) % 6) + 1).to_string()])
-                .normalised(),
+            given: Given::Many(vec![
+                ((i % 6) + 1).to_string(),
+                (((i + 2 + wave) % 6) + 1).to_string(),
+            ])
+            .normalised(),
         },
         one("q5", if yes { "yes" } else { "no" }),
         one("q6", q6),
@@ -138,7 +166,12 @@ fn evaluation_answers(i: usize) -> Vec<Answer> {
         a.push(Answer {
             question: "q4".into(),
             given: Given::Text(
-                ["Start every chronology from the child's view.", "Use the checklist before case conferences.", "Ask about the impact on the child, not just the incident."][i % 3].into(),
+                [
+                    "Start every chronology from the child's view.",
+                    "Use the checklist before case conferences.",
+                    "Ask about the impact on the child, not just the incident.",
+                ][i % 3]
+                    .into(),
             ),
         });
     }
@@ -159,7 +192,16 @@ pub async fn seed_surveys(db: &Db, org: &RecordId, today: Date) -> AppResult<()>
         };
         let closes = days(opens, 28);
         let series = (wave > 1).then_some((SERIES, wave as u32));
-        store::create_draft(db, &org_key, Some("demo_learning_lead"), &draft, series, Some(&key), None).await?;
+        store::create_draft(
+            db,
+            &org_key,
+            Some("demo_learning_lead"),
+            &draft,
+            series,
+            Some(&key),
+            None,
+        )
+        .await?;
         // Only people in post then were asked: the leaver was, before he left.
         let invited: Vec<&super::DemoPerson> = PEOPLE
             .iter()
@@ -195,7 +237,11 @@ pub async fn seed_surveys(db: &Db, org: &RecordId, today: Date) -> AppResult<()>
         for person in attendees.iter() {
             events::on_attended(db, &org_key, event, person, today).await?;
         }
-        let answering: Vec<&str> = attendees.iter().copied().filter(|p| *p != "demo_practitioner").collect();
+        let answering: Vec<&str> = attendees
+            .iter()
+            .copied()
+            .filter(|p| *p != "demo_practitioner")
+            .collect();
         let responses: Vec<(Segments, Vec<Answer>)> = answering
             .iter()
             .enumerate()
@@ -205,7 +251,14 @@ pub async fn seed_surveys(db: &Db, org: &RecordId, today: Date) -> AppResult<()>
             })
             .collect();
         let responded: Vec<String> = answering.iter().map(|k| k.to_string()).collect();
-        store::bulk_load(db, &org_key, &events::evaluation_key(event), &responses, &responded).await?;
+        store::bulk_load(
+            db,
+            &org_key,
+            &events::evaluation_key(event),
+            &responses,
+            &responded,
+        )
+        .await?;
     }
     Ok(())
 }

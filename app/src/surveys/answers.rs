@@ -45,7 +45,13 @@ pub fn read_answers(questions: &[Question], form: &AnswerForm) -> Result<Vec<Ans
         let given = match q.kind {
             Kind::Multi => {
                 let mut ticked: Vec<String> = Vec::new();
-                for v in form.many.get(&q.key).into_iter().flatten().map(|v| v.trim()) {
+                for v in form
+                    .many
+                    .get(&q.key)
+                    .into_iter()
+                    .flatten()
+                    .map(|v| v.trim())
+                {
                     if v.is_empty() {
                         continue;
                     }
@@ -61,7 +67,10 @@ pub fn read_answers(questions: &[Question], form: &AnswerForm) -> Result<Vec<Ans
             Kind::Text => {
                 let text = form.one.get(&q.key).map(|t| t.trim()).unwrap_or_default();
                 if text.chars().count() > MAX_TEXT {
-                    errors.add(&q.key, format!("Keep your answer to {} characters or fewer.", "2,000"));
+                    errors.add(
+                        &q.key,
+                        format!("Keep your answer to {} characters or fewer.", "2,000"),
+                    );
                 }
                 (!text.is_empty()).then(|| Given::Text(text.to_string()))
             }
@@ -108,7 +117,11 @@ pub fn read_answers(questions: &[Question], form: &AnswerForm) -> Result<Vec<Ans
             None => {}
         }
     }
-    if errors.is_empty() { Ok(answers) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(answers)
+    } else {
+        Err(errors)
+    }
 }
 
 /// The reporting groups a response is counted in. Nothing finer is ever stored with it.
@@ -141,7 +154,13 @@ impl Segments {
 /// The one role a response is reported under, the most senior a person holds, so that each
 /// response is counted in exactly one role group.
 pub fn reporting_role(roles: &[String]) -> String {
-    for role in ["leader", "learning_lead", "supervisor", "practitioner", "admin"] {
+    for role in [
+        "leader",
+        "learning_lead",
+        "supervisor",
+        "practitioner",
+        "admin",
+    ] {
         if roles.iter().any(|r| r == role) {
             return role.to_string();
         }
@@ -207,7 +226,10 @@ mod tests {
 
     fn form(one: &[(&str, &str)], many: &[(&str, &[&str])]) -> AnswerForm {
         AnswerForm {
-            one: one.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+            one: one
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
             many: many
                 .iter()
                 .map(|(k, vs)| (k.to_string(), vs.iter().map(|v| v.to_string()).collect()))
@@ -217,7 +239,11 @@ mod tests {
 
     #[test]
     fn required_answers_are_checked_with_a_message_each() {
-        let qs = [q("q1", Kind::Likert, true), q("q2", Kind::Multi, true), q("q3", Kind::Text, false)];
+        let qs = [
+            q("q1", Kind::Likert, true),
+            q("q2", Kind::Multi, true),
+            q("q3", Kind::Text, false),
+        ];
         let errors = read_answers(&qs, &AnswerForm::default()).unwrap_err();
         assert!(errors.get("q1").unwrap().contains("required"));
         assert!(errors.get("q2").unwrap().contains("Tick"));
@@ -226,8 +252,16 @@ mod tests {
 
     #[test]
     fn answers_must_be_ones_the_question_offers() {
-        let qs = [q("q1", Kind::Likert, true), q("q2", Kind::Nps, true), q("q3", Kind::YesNo, true)];
-        let errors = read_answers(&qs, &form(&[("q1", "6"), ("q2", "11"), ("q3", "maybe")], &[])).unwrap_err();
+        let qs = [
+            q("q1", Kind::Likert, true),
+            q("q2", Kind::Nps, true),
+            q("q3", Kind::YesNo, true),
+        ];
+        let errors = read_answers(
+            &qs,
+            &form(&[("q1", "6"), ("q2", "11"), ("q3", "maybe")], &[]),
+        )
+        .unwrap_err();
         assert_eq!(errors.0.len(), 3);
         let ok = read_answers(&qs, &form(&[("q1", "5"), ("q2", "0"), ("q3", "no")], &[])).unwrap();
         // A 0 is an answer like any other.
@@ -239,8 +273,15 @@ mod tests {
         let qs = [q("q1", Kind::Number, false)];
         assert!(read_answers(&qs, &form(&[("q1", "61")], &[])).is_err());
         assert!(read_answers(&qs, &form(&[("q1", "2.5")], &[])).is_err());
-        assert_eq!(read_answers(&qs, &form(&[("q1", " 60 ")], &[])).unwrap()[0].given, Given::One("60".into()));
-        assert!(read_answers(&qs, &form(&[("q1", "")], &[])).unwrap().is_empty());
+        assert_eq!(
+            read_answers(&qs, &form(&[("q1", " 60 ")], &[])).unwrap()[0].given,
+            Given::One("60".into())
+        );
+        assert!(
+            read_answers(&qs, &form(&[("q1", "")], &[]))
+                .unwrap()
+                .is_empty()
+        );
     }
 
     #[test]
@@ -257,7 +298,10 @@ mod tests {
         let long = "a".repeat(MAX_TEXT + 1);
         assert!(read_answers(&qs, &form(&[("q1", &long)], &[])).is_err());
         let welsh = "Diolch o galon – ŵ ŷ";
-        assert_eq!(read_answers(&qs, &form(&[("q1", welsh)], &[])).unwrap()[0].given, Given::Text(welsh.into()));
+        assert_eq!(
+            read_answers(&qs, &form(&[("q1", welsh)], &[])).unwrap()[0].given,
+            Given::Text(welsh.into())
+        );
     }
 
     #[test]
@@ -269,20 +313,40 @@ mod tests {
             level: "nqsw".into(),
         };
         let answers = vec![
-            Answer { question: "q1".into(), given: Given::One("4".into()) },
-            Answer { question: "q2".into(), given: Given::Many(vec!["1".into(), "2".into()]) },
-            Answer { question: "q3".into(), given: Given::Text("hi".into()) },
+            Answer {
+                question: "q1".into(),
+                given: Given::One("4".into()),
+            },
+            Answer {
+                question: "q2".into(),
+                given: Given::Many(vec!["1".into(), "2".into()]),
+            },
+            Answer {
+                question: "q3".into(),
+                given: Given::Text("hi".into()),
+            },
         ];
         let keys = tally_keys(&seg, &answers);
         // Per dimension: the response, q1 answered + value, q2 answered + two ticks, q3 answered.
         assert_eq!(keys.len(), 5 * 7);
-        assert!(keys.contains(&TallyKey { dimension: "team", segment: "t".into(), question: "q1".into(), answer: "4".into() }));
-        assert!(!keys.iter().any(|k| k.answer == "hi"), "free text is never a counter");
+        assert!(keys.contains(&TallyKey {
+            dimension: "team",
+            segment: "t".into(),
+            question: "q1".into(),
+            answer: "4".into()
+        }));
+        assert!(
+            !keys.iter().any(|k| k.answer == "hi"),
+            "free text is never a counter"
+        );
     }
 
     #[test]
     fn the_reporting_role_is_the_most_senior() {
-        assert_eq!(reporting_role(&["practitioner".into(), "supervisor".into()]), "supervisor");
+        assert_eq!(
+            reporting_role(&["practitioner".into(), "supervisor".into()]),
+            "supervisor"
+        );
         assert_eq!(reporting_role(&["admin".into()]), "admin");
         assert_eq!(reporting_role(&[]), "none");
     }

@@ -24,7 +24,10 @@ pub async fn open_survey(
 }
 
 #[server(endpoint = "surveys/submit")]
-pub async fn submit_survey(id: String, #[server(default)] form: AnswerForm) -> Result<(), AppError> {
+pub async fn submit_survey(
+    id: String,
+    #[server(default)] form: AnswerForm,
+) -> Result<(), AppError> {
     crate::api::respond(server::submit(id, form)).await
 }
 
@@ -109,7 +112,7 @@ pub async fn survey_impact() -> Result<ImpactView, AppError> {
 pub(crate) mod server {
     use super::super::answers::{AnswerForm, read_answers};
     use super::super::design::{
-        AudienceKind, DetailsForm, Kind, PublishForm, QuestionForm, MAX_QUESTIONS, next_key,
+        AudienceKind, DetailsForm, Kind, MAX_QUESTIONS, PublishForm, QuestionForm, next_key,
     };
     use super::super::model::{
         AnswerState, AnswerView, EditorView, ImpactView, InboxRow, ManageRow, ManageView, Named,
@@ -173,7 +176,12 @@ pub(crate) mod server {
             .iter()
             .map(|s| SectionView {
                 title: s.clone(),
-                questions: survey.questions.iter().filter(|q| q.section == *s).cloned().collect(),
+                questions: survey
+                    .questions
+                    .iter()
+                    .filter(|q| q.section == *s)
+                    .cloned()
+                    .collect(),
             })
             .filter(|s| !s.questions.is_empty())
             .collect()
@@ -218,11 +226,22 @@ pub(crate) mod server {
         check_id(&id)?;
         let state = api::state()?;
         let survey = store::load(&state.db, &viewer.org_id, &id).await?;
-        if store::participation(&state.db, &id, &viewer.id).await?.is_none() {
+        if store::participation(&state.db, &id, &viewer.id)
+            .await?
+            .is_none()
+        {
             return Err(AppError::NotFound);
         }
         let answers = read_answers(&survey.questions, &form).map_err(AppError::Validation)?;
-        store::submit(&state.db, &viewer.org_id, &viewer.id, &id, &answers, &today()).await?;
+        store::submit(
+            &state.db,
+            &viewer.org_id,
+            &viewer.id,
+            &id,
+            &answers,
+            &today(),
+        )
+        .await?;
         leptos_axum::redirect(&format!("/surveys/{id}?done=answered"));
         Ok(())
     }
@@ -234,8 +253,8 @@ pub(crate) mod server {
         let today = today();
         let mut rows = Vec::new();
         for s in store::all(&state.db, &viewer.org_id).await? {
-            let responses = Tallies::new(store::counts(&state.db, &s.key, &[]).await?)
-                .responses("all", "all");
+            let responses =
+                Tallies::new(store::counts(&state.db, &s.key, &[]).await?).responses("all", "all");
             rows.push(ManageRow {
                 status: s.status(&today),
                 opens: s.opens.as_deref().map(uk_date).unwrap_or_default(),
@@ -264,7 +283,16 @@ pub(crate) mod server {
         let d = draft(template.trim(), None)
             .ok_or_else(|| AppError::field("template", "Choose a template to start from."))?;
         let state = api::state()?;
-        let key = store::create_draft(&state.db, &viewer.org_id, Some(&viewer.id), &d, None, None, None).await?;
+        let key = store::create_draft(
+            &state.db,
+            &viewer.org_id,
+            Some(&viewer.id),
+            &d,
+            None,
+            None,
+            None,
+        )
+        .await?;
         leptos_axum::redirect(&format!("/surveys/{key}/edit?done=created"));
         Ok(key)
     }
@@ -284,7 +312,15 @@ pub(crate) mod server {
         };
         let state = api::state()?;
         store::set_follow_up_days(&state.db, &viewer.org_id, days).await?;
-        audit(&state.db, &viewer.org_id, Some(&viewer.id), "survey.follow_up_days", "org", days.to_string()).await?;
+        audit(
+            &state.db,
+            &viewer.org_id,
+            Some(&viewer.id),
+            "survey.follow_up_days",
+            "org",
+            days.to_string(),
+        )
+        .await?;
         leptos_axum::redirect("/surveys/manage?done=follow_up");
         Ok(())
     }
@@ -332,16 +368,25 @@ pub(crate) mod server {
             questions: survey.questions.clone(),
             kinds: Kind::ALL
                 .iter()
-                .map(|k| Named { key: k.key().into(), label: k.label().into() })
+                .map(|k| Named {
+                    key: k.key().into(),
+                    label: k.label().into(),
+                })
                 .collect(),
             teams,
             roles: Role::ALL
                 .iter()
-                .map(|r| Named { key: r.key().into(), label: r.label().into() })
+                .map(|r| Named {
+                    key: r.key().into(),
+                    label: r.label().into(),
+                })
                 .collect(),
             levels: CAREER_LEVELS
                 .iter()
-                .map(|l| Named { key: l.key.into(), label: l.label.into() })
+                .map(|l| Named {
+                    key: l.key.into(),
+                    label: l.label.into(),
+                })
                 .collect(),
             events,
             publish: PublishForm {
@@ -388,7 +433,10 @@ pub(crate) mod server {
         let rows: Vec<Row> = response.take(0)?;
         Ok(rows
             .into_iter()
-            .map(|r| Named { key: crate::db::key(&r.id), label: r.title })
+            .map(|r| Named {
+                key: crate::db::key(&r.id),
+                label: r.title,
+            })
             .collect())
     }
 
@@ -406,7 +454,10 @@ pub(crate) mod server {
         let mut questions = survey.questions.clone();
         let done = if question.is_empty() {
             if questions.len() >= MAX_QUESTIONS {
-                return Err(AppError::field("form", format!("A survey can have up to {MAX_QUESTIONS} questions.")));
+                return Err(AppError::field(
+                    "form",
+                    format!("A survey can have up to {MAX_QUESTIONS} questions."),
+                ));
             }
             let q = form
                 .validate(next_key(&questions), &survey.sections)
@@ -414,7 +465,10 @@ pub(crate) mod server {
             questions.push(q);
             "question_added"
         } else {
-            let at = questions.iter().position(|q| q.key == question).ok_or(AppError::NotFound)?;
+            let at = questions
+                .iter()
+                .position(|q| q.key == question)
+                .ok_or(AppError::NotFound)?;
             let q = form
                 .validate(question, &survey.sections)
                 .map_err(AppError::Validation)?;
@@ -447,7 +501,12 @@ pub(crate) mod server {
                 questions.remove(at);
                 "question_removed"
             }
-            _ => return Err(AppError::field("form", "Choose what to do with the question.")),
+            _ => {
+                return Err(AppError::field(
+                    "form",
+                    "Choose what to do with the question.",
+                ));
+            }
         };
         store::save_questions(&state.db, &viewer.org_id, &survey, &questions).await?;
         leptos_axum::redirect(&format!("/surveys/{id}/edit?done={done}#questions"));
@@ -484,7 +543,9 @@ pub(crate) mod server {
     pub async fn new_wave(id: String) -> AppResult<String> {
         let (viewer, state, survey) = curated(&id).await?;
         if !survey.published {
-            return Err(AppError::Conflict("Publish this wave before starting the next.".into()));
+            return Err(AppError::Conflict(
+                "Publish this wave before starting the next.".into(),
+            ));
         }
         let key = store::new_wave(&state.db, &viewer.org_id, &viewer.id, &survey).await?;
         leptos_axum::redirect(&format!("/surveys/{key}/edit?done=new_wave"));
@@ -494,15 +555,30 @@ pub(crate) mod server {
     pub async fn remind(id: String) -> AppResult<usize> {
         let (viewer, state, survey) = curated(&id).await?;
         if survey.status(&today()) != Status::Open {
-            return Err(AppError::Conflict("Reminders go out only while a survey is open.".into()));
+            return Err(AppError::Conflict(
+                "Reminders go out only while a survey is open.".into(),
+            ));
         }
         let sent = store::remind_survey(&state.db, &id).await?;
-        audit(&state.db, &viewer.org_id, Some(&viewer.id), "survey.remind", &format!("survey:{id}"), format!("{sent} reminded")).await?;
+        audit(
+            &state.db,
+            &viewer.org_id,
+            Some(&viewer.id),
+            "survey.remind",
+            &format!("survey:{id}"),
+            format!("{sent} reminded"),
+        )
+        .await?;
         leptos_axum::redirect(&format!("/surveys/{id}/edit?done=reminded&sent={sent}"));
         Ok(sent)
     }
 
-    pub async fn results(id: String, dimension: String, segment: String, by: String) -> AppResult<ResultsView> {
+    pub async fn results(
+        id: String,
+        dimension: String,
+        segment: String,
+        by: String,
+    ) -> AppResult<ResultsView> {
         let viewer = require_viewer().await?;
         if !can_read_results(&viewer) {
             return Err(AppError::Forbidden);
@@ -512,9 +588,19 @@ pub(crate) mod server {
         let state = api::state()?;
         let survey = store::load(&state.db, &viewer.org_id, &id).await?;
         if !survey.published {
-            return Err(AppError::Conflict("This survey is a draft: it has no results yet.".into()));
+            return Err(AppError::Conflict(
+                "This survey is a draft: it has no results yet.".into(),
+            ));
         }
-        report::results(&state.db, &viewer.org_id, &survey, (&dimension, &segment), &by, &today()).await
+        report::results(
+            &state.db,
+            &viewer.org_id,
+            &survey,
+            (&dimension, &segment),
+            &by,
+            &today(),
+        )
+        .await
     }
 
     pub async fn impact() -> AppResult<ImpactView> {

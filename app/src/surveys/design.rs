@@ -193,10 +193,7 @@ fn text_field(
             errors.add(field, message);
         }
     } else if value.chars().count() > max {
-        errors.add(
-            field,
-            format!("Keep this to {max} characters or fewer."),
-        );
+        errors.add(field, format!("Keep this to {max} characters or fewer."));
     }
     value
 }
@@ -223,12 +220,26 @@ pub struct Details {
 impl DetailsForm {
     pub fn validate(&self) -> Result<Details, FieldErrors> {
         let mut errors = FieldErrors::new();
-        let title = text_field(&mut errors, "title", &self.title, 200, Some("Give the survey a title."));
+        let title = text_field(
+            &mut errors,
+            "title",
+            &self.title,
+            200,
+            Some("Give the survey a title."),
+        );
         let intro = text_field(&mut errors, "intro", &self.intro, 3000, None);
         let mut sections: Vec<String> = Vec::new();
-        for line in self.sections.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        for line in self
+            .sections
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+        {
             if line.chars().count() > 120 {
-                errors.add("sections", "Keep each section title to 120 characters or fewer.");
+                errors.add(
+                    "sections",
+                    "Keep each section title to 120 characters or fewer.",
+                );
             } else if !sections.iter().any(|s| s == line) {
                 sections.push(line.to_string());
             }
@@ -241,7 +252,11 @@ impl DetailsForm {
         if !errors.is_empty() {
             return Err(errors);
         }
-        Ok(Details { title, intro, sections })
+        Ok(Details {
+            title,
+            intro,
+            sections,
+        })
     }
 }
 
@@ -282,7 +297,10 @@ impl QuestionForm {
             options: question.options.join("\n"),
             min: question.min.map(|n| n.to_string()).unwrap_or_default(),
             max: question.max.map(|n| n.to_string()).unwrap_or_default(),
-            headline: question.headline.map(|h| h.key().to_string()).unwrap_or_default(),
+            headline: question
+                .headline
+                .map(|h| h.key().to_string())
+                .unwrap_or_default(),
         }
     }
 
@@ -297,18 +315,32 @@ impl QuestionForm {
         if kind.is_none() {
             errors.add("kind", "Choose the kind of question.");
         }
-        let text = text_field(&mut errors, "text", &self.text, 500, Some("Write the question."));
+        let text = text_field(
+            &mut errors,
+            "text",
+            &self.text,
+            500,
+            Some("Write the question."),
+        );
         let help = text_field(&mut errors, "help", &self.help, 500, None);
         let mut options: Vec<String> = Vec::new();
         let mut min = None;
         let mut max = None;
         if let Some(kind) = kind {
             if kind.has_options() {
-                for line in self.options.lines().map(str::trim).filter(|l| !l.is_empty()) {
+                for line in self
+                    .options
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                {
                     if line.chars().count() > 200 {
                         errors.add("options", "Keep each option to 200 characters or fewer.");
                     } else if options.iter().any(|o| o == line) {
-                        errors.add("options", format!("\u{201c}{line}\u{201d} is listed twice."));
+                        errors.add(
+                            "options",
+                            format!("\u{201c}{line}\u{201d} is listed twice."),
+                        );
                     } else {
                         options.push(line.to_string());
                     }
@@ -324,7 +356,10 @@ impl QuestionForm {
                     match value.trim().parse::<i64>() {
                         Ok(n) if (-1_000_000..=1_000_000).contains(&n) => Some(n),
                         _ => {
-                            errors.add(field, "Enter a whole number between -1,000,000 and 1,000,000.");
+                            errors.add(
+                                field,
+                                "Enter a whole number between -1,000,000 and 1,000,000.",
+                            );
                             None
                         }
                     }
@@ -343,11 +378,17 @@ impl QuestionForm {
             other => match (Headline::from_key(other), kind) {
                 (Some(h), Some(k)) if h.fits(k) => Some(h),
                 (Some(Headline::Impact), _) => {
-                    errors.add("headline", "Training impact is measured by an agree / disagree question.");
+                    errors.add(
+                        "headline",
+                        "Training impact is measured by an agree / disagree question.",
+                    );
                     None
                 }
                 (Some(Headline::Recommendation), _) => {
-                    errors.add("headline", "Recommendation is measured by a yes / no or a 0 to 10 question.");
+                    errors.add(
+                        "headline",
+                        "Recommendation is measured by a yes / no or a 0 to 10 question.",
+                    );
                     None
                 }
                 (None, _) => {
@@ -478,10 +519,24 @@ impl PublishForm {
             Some(AudienceKind::Everyone) => Vec::new(),
             Some(kind) => {
                 let (field, values, empty) = match kind {
-                    AudienceKind::Teams => ("teams", clean_keys(&self.teams), "Tick at least one team or service."),
-                    AudienceKind::Roles => ("roles", clean_keys(&self.roles), "Tick at least one role."),
-                    AudienceKind::Levels => ("levels", clean_keys(&self.levels), "Tick at least one career level."),
-                    _ => ("event", clean_keys(std::slice::from_ref(&self.event)), "Choose the event whose attendees it is for."),
+                    AudienceKind::Teams => (
+                        "teams",
+                        clean_keys(&self.teams),
+                        "Tick at least one team or service.",
+                    ),
+                    AudienceKind::Roles => {
+                        ("roles", clean_keys(&self.roles), "Tick at least one role.")
+                    }
+                    AudienceKind::Levels => (
+                        "levels",
+                        clean_keys(&self.levels),
+                        "Tick at least one career level.",
+                    ),
+                    _ => (
+                        "event",
+                        clean_keys(std::slice::from_ref(&self.event)),
+                        "Choose the event whose attendees it is for.",
+                    ),
                 };
                 if values.is_empty() {
                     errors.add(field, empty);
@@ -500,7 +555,9 @@ impl PublishForm {
         let closes = crate::dates::parse_date(self.closes.trim());
         match (opens, closes) {
             (_, None) => errors.add("closes", "Enter the day it closes, like 2026-12-31."),
-            (Some(o), Some(c)) if c < o => errors.add("closes", "It must close on or after the day it opens."),
+            (Some(o), Some(c)) if c < o => {
+                errors.add("closes", "It must close on or after the day it opens.")
+            }
             (Some(o), Some(c)) if (c - o).whole_days() > 366 => {
                 errors.add("closes", "Keep a survey open for a year or less.")
             }
@@ -525,13 +582,15 @@ impl PublishForm {
             },
         };
         match (audience, opens, closes, min_group) {
-            (Some(audience), Some(o), Some(c), Some(min_group)) if errors.is_empty() => Ok(PublishInput {
-                audience,
-                keys,
-                opens: crate::dates::iso(o),
-                closes: crate::dates::iso(c),
-                min_group,
-            }),
+            (Some(audience), Some(o), Some(c), Some(min_group)) if errors.is_empty() => {
+                Ok(PublishInput {
+                    audience,
+                    keys,
+                    opens: crate::dates::iso(o),
+                    closes: crate::dates::iso(c),
+                    min_group,
+                })
+            }
             _ => Err(errors),
         }
     }
@@ -574,21 +633,39 @@ mod tests {
     fn choice_questions_need_two_distinct_options() {
         let mut f = form("single");
         f.options = "Only one".into();
-        assert!(f.validate("q1".into(), &sections()).unwrap_err().get("options").is_some());
+        assert!(
+            f.validate("q1".into(), &sections())
+                .unwrap_err()
+                .get("options")
+                .is_some()
+        );
         f.options = "A\nA".into();
         assert!(f.validate("q1".into(), &sections()).is_err());
         f.options = "A\nB\n".into();
         let q = f.validate("q1".into(), &sections()).unwrap();
-        assert_eq!(q.answer_options(), vec![("1".into(), "A".into()), ("2".into(), "B".into())]);
+        assert_eq!(
+            q.answer_options(),
+            vec![("1".into(), "A".into()), ("2".into(), "B".into())]
+        );
     }
 
     #[test]
     fn number_questions_need_a_range() {
         let mut f = form("number");
-        assert!(f.validate("q1".into(), &sections()).unwrap_err().get("min").is_some());
+        assert!(
+            f.validate("q1".into(), &sections())
+                .unwrap_err()
+                .get("min")
+                .is_some()
+        );
         f.min = "10".into();
         f.max = "5".into();
-        assert!(f.validate("q1".into(), &sections()).unwrap_err().get("max").is_some());
+        assert!(
+            f.validate("q1".into(), &sections())
+                .unwrap_err()
+                .get("max")
+                .is_some()
+        );
         f.max = "50".into();
         let q = f.validate("q1".into(), &sections()).unwrap();
         assert_eq!((q.min, q.max), (Some(10), Some(50)));
@@ -598,9 +675,17 @@ mod tests {
     fn headlines_fit_only_their_kinds() {
         let mut f = form("yes_no");
         f.headline = "impact".into();
-        assert!(f.validate("q1".into(), &sections()).unwrap_err().get("headline").is_some());
+        assert!(
+            f.validate("q1".into(), &sections())
+                .unwrap_err()
+                .get("headline")
+                .is_some()
+        );
         f.headline = "recommendation".into();
-        assert_eq!(f.validate("q1".into(), &sections()).unwrap().headline, Some(Headline::Recommendation));
+        assert_eq!(
+            f.validate("q1".into(), &sections()).unwrap().headline,
+            Some(Headline::Recommendation)
+        );
         let mut f = form("nps");
         f.headline = "recommendation".into();
         assert!(f.validate("q1".into(), &sections()).is_ok());
@@ -624,7 +709,12 @@ mod tests {
         f.options = "A\nB\nC".into();
         f.required = Some("on".into());
         let q = f.validate("q3".into(), &sections()).unwrap();
-        assert_eq!(QuestionForm::of(&q).validate("q3".into(), &sections()).unwrap(), q);
+        assert_eq!(
+            QuestionForm::of(&q)
+                .validate("q3".into(), &sections())
+                .unwrap(),
+            q
+        );
         assert_eq!(next_key(&[q]), "q4");
         assert_eq!(next_key(&[]), "q1");
     }
@@ -650,14 +740,24 @@ mod tests {
         let ok = f.validate(today, known).unwrap();
         assert_eq!(ok.min_group, DEFAULT_MIN_GROUP);
         f.min_group = "2".into();
-        assert!(f.validate(today, known).unwrap_err().get("min_group").is_some());
+        assert!(
+            f.validate(today, known)
+                .unwrap_err()
+                .get("min_group")
+                .is_some()
+        );
         f.min_group = "3".into();
         assert_eq!(f.validate(today, known).unwrap().min_group, 3);
         f.opens = "2026-11-30".into();
         assert!(f.validate(today, known).unwrap_err().get("opens").is_some());
         f.opens = "2026-12-10".into();
         f.closes = "2026-12-09".into();
-        assert!(f.validate(today, known).unwrap_err().get("closes").is_some());
+        assert!(
+            f.validate(today, known)
+                .unwrap_err()
+                .get("closes")
+                .is_some()
+        );
         f.audience = "everyone".into();
         f.closes = "2026-12-20".into();
         assert!(f.validate(today, known).unwrap().keys.is_empty());

@@ -69,7 +69,13 @@ async fn ensure(
 }
 
 /// Invites an attendee to the event's evaluation and follow-up.
-pub async fn on_attended(db: &Db, org: &str, event: &str, person: &str, today: Date) -> AppResult<()> {
+pub async fn on_attended(
+    db: &Db,
+    org: &str,
+    event: &str,
+    person: &str,
+    today: Date,
+) -> AppResult<()> {
     let mut response = db
         .query("SELECT title, <string> ends AS ends FROM $event WHERE org = type::record('org', $org);")
         .bind(("event", RecordId::new("event", event.to_string())))
@@ -78,9 +84,10 @@ pub async fn on_attended(db: &Db, org: &str, event: &str, person: &str, today: D
         .check()?;
     let rows: Vec<EventRow> = response.take(0)?;
     let row = rows.into_iter().next().ok_or(AppError::NotFound)?;
-    let ended = time::OffsetDateTime::parse(&row.ends, &time::format_description::well_known::Rfc3339)
-        .map(|t| crate::dates::to_uk(t).date())
-        .unwrap_or(today);
+    let ended =
+        time::OffsetDateTime::parse(&row.ends, &time::format_description::well_known::Rfc3339)
+            .map(|t| crate::dates::to_uk(t).date())
+            .unwrap_or(today);
     let days = store::follow_up_days(db, org).await? as i64;
     let follow_up = ended.checked_add(Duration::days(days)).unwrap_or(ended);
     let eval = evaluation_key(event);
@@ -93,7 +100,9 @@ pub async fn on_attended(db: &Db, org: &str, event: &str, person: &str, today: D
         &eval,
         &row.title,
         today,
-        today.checked_add(Duration::days(EVALUATION_DAYS)).unwrap_or(today),
+        today
+            .checked_add(Duration::days(EVALUATION_DAYS))
+            .unwrap_or(today),
     )
     .await?;
     ensure(
@@ -104,7 +113,9 @@ pub async fn on_attended(db: &Db, org: &str, event: &str, person: &str, today: D
         &impact,
         &row.title,
         follow_up,
-        follow_up.checked_add(Duration::days(FOLLOW_UP_OPEN_DAYS)).unwrap_or(follow_up),
+        follow_up
+            .checked_add(Duration::days(FOLLOW_UP_OPEN_DAYS))
+            .unwrap_or(follow_up),
     )
     .await?;
     for survey in [&eval, &impact] {
@@ -116,7 +127,10 @@ pub async fn on_attended(db: &Db, org: &str, event: &str, person: &str, today: D
 
 /// Every event of the council that has an evaluation or follow-up, with its key, title,
 /// criteria and how many attended.
-pub async fn evaluated_events(db: &Db, org: &str) -> AppResult<Vec<(String, String, Vec<String>, u64)>> {
+pub async fn evaluated_events(
+    db: &Db,
+    org: &str,
+) -> AppResult<Vec<(String, String, Vec<String>, u64)>> {
     #[derive(SurrealValue)]
     struct Row {
         id: RecordId,

@@ -17,7 +17,11 @@ use crate::error::AppError;
 use crate::export::{download, error_response, to_csv, viewer};
 use crate::state::AppState;
 
-async fn readable(state: &AppState, headers: &HeaderMap, id: &str) -> Result<(crate::auth::Viewer, store::Survey), AppError> {
+async fn readable(
+    state: &AppState,
+    headers: &HeaderMap,
+    id: &str,
+) -> Result<(crate::auth::Viewer, store::Survey), AppError> {
     let viewer = viewer(state, headers).await?;
     if !(viewer.can(Action::CurateLearning) || viewer.can(Action::ReadInsight)) {
         return Err(AppError::Forbidden);
@@ -30,14 +34,21 @@ async fn readable(state: &AppState, headers: &HeaderMap, id: &str) -> Result<(cr
     Ok((viewer, survey))
 }
 
-pub async fn results_csv(State(state): State<AppState>, headers: HeaderMap, Path(id): Path<String>) -> Response {
-    results(&state, &headers, &id).await.unwrap_or_else(error_response)
+pub async fn results_csv(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Response {
+    results(&state, &headers, &id)
+        .await
+        .unwrap_or_else(error_response)
 }
 
 async fn results(state: &AppState, headers: &HeaderMap, id: &str) -> Result<Response, AppError> {
     let (viewer, survey) = readable(state, headers, id).await?;
     let labels = Labels::load(&state.db, &viewer.org_id).await?;
-    let tallies = Tallies::new(store::counts(&state.db, id, &["team", "service", "role", "level"]).await?);
+    let tallies =
+        Tallies::new(store::counts(&state.db, id, &["team", "service", "role", "level"]).await?);
     let min = survey.min_group as u64;
     let mut rows = Vec::new();
     for dimension in DIMENSIONS {
@@ -52,40 +63,117 @@ async fn results(state: &AppState, headers: &HeaderMap, id: &str) -> Result<Resp
         };
         for (segment, n, ok) in groups {
             let group = labels.label(dimension, &segment);
-            let kind = if dimension == "all" { "Everyone" } else { dimension };
+            let kind = if dimension == "all" {
+                "Everyone"
+            } else {
+                dimension
+            };
             if !ok {
-                rows.push(vec![kind.to_string(), group, "(hidden)".into(), format!("Fewer than {min} responses, or could be worked out from other groups"), String::new(), String::new()]);
+                rows.push(vec![
+                    kind.to_string(),
+                    group,
+                    "(hidden)".into(),
+                    format!("Fewer than {min} responses, or could be worked out from other groups"),
+                    String::new(),
+                    String::new(),
+                ]);
                 continue;
             }
             let h = headlines(&survey.questions, &tallies, dimension, &segment);
-            rows.push(vec![kind.to_string(), group.clone(), "Responses".into(), String::new(), n.to_string(), String::new()]);
+            rows.push(vec![
+                kind.to_string(),
+                group.clone(),
+                "Responses".into(),
+                String::new(),
+                n.to_string(),
+                String::new(),
+            ]);
             if h.has_impact {
-                rows.push(vec![kind.to_string(), group.clone(), "Training impact rate".into(), String::new(), h.impact_answered.to_string(), show_percent(h.impact)]);
+                rows.push(vec![
+                    kind.to_string(),
+                    group.clone(),
+                    "Training impact rate".into(),
+                    String::new(),
+                    h.impact_answered.to_string(),
+                    show_percent(h.impact),
+                ]);
             }
             if h.has_recommendation {
-                rows.push(vec![kind.to_string(), group.clone(), "Recommendation rate".into(), String::new(), h.recommendation_answered.to_string(), show_percent(h.recommendation)]);
+                rows.push(vec![
+                    kind.to_string(),
+                    group.clone(),
+                    "Recommendation rate".into(),
+                    String::new(),
+                    h.recommendation_answered.to_string(),
+                    show_percent(h.recommendation),
+                ]);
             }
             if h.has_enps {
-                rows.push(vec![kind.to_string(), group.clone(), "eNPS".into(), String::new(), h.enps_answered.to_string(), show_enps(h.enps)]);
+                rows.push(vec![
+                    kind.to_string(),
+                    group.clone(),
+                    "eNPS".into(),
+                    String::new(),
+                    h.enps_answered.to_string(),
+                    show_enps(h.enps),
+                ]);
             }
             for q in question_results(&survey.questions, &tallies, dimension, &segment) {
                 for o in q.options {
-                    rows.push(vec![kind.to_string(), group.clone(), q.text.clone(), o.label, o.n.to_string(), show_percent(o.percent)]);
+                    rows.push(vec![
+                        kind.to_string(),
+                        group.clone(),
+                        q.text.clone(),
+                        o.label,
+                        o.n.to_string(),
+                        show_percent(o.percent),
+                    ]);
                 }
                 if let Some(s) = q.number {
-                    rows.push(vec![kind.to_string(), group.clone(), q.text.clone(), "Mean".into(), q.answered.to_string(), super::measures::show_tenths(s.mean)]);
+                    rows.push(vec![
+                        kind.to_string(),
+                        group.clone(),
+                        q.text.clone(),
+                        "Mean".into(),
+                        q.answered.to_string(),
+                        super::measures::show_tenths(s.mean),
+                    ]);
                 }
             }
         }
     }
     let count = rows.len();
-    let body = to_csv(&["Group type", "Group", "Question or measure", "Answer", "Count", "Percent or score"], rows)?;
-    audit(&state.db, &viewer.org_id, Some(&viewer.id), "export.survey_results", &format!("survey:{id}"), format!("{count} rows")).await?;
+    let body = to_csv(
+        &[
+            "Group type",
+            "Group",
+            "Question or measure",
+            "Answer",
+            "Count",
+            "Percent or score",
+        ],
+        rows,
+    )?;
+    audit(
+        &state.db,
+        &viewer.org_id,
+        Some(&viewer.id),
+        "export.survey_results",
+        &format!("survey:{id}"),
+        format!("{count} rows"),
+    )
+    .await?;
     Ok(download(format!("survey-{id}-results.csv"), body))
 }
 
-pub async fn answers_csv(State(state): State<AppState>, headers: HeaderMap, Path(id): Path<String>) -> Response {
-    answers(&state, &headers, &id).await.unwrap_or_else(error_response)
+pub async fn answers_csv(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Response {
+    answers(&state, &headers, &id)
+        .await
+        .unwrap_or_else(error_response)
 }
 
 async fn answers(state: &AppState, headers: &HeaderMap, id: &str) -> Result<Response, AppError> {
@@ -102,7 +190,12 @@ async fn answers(state: &AppState, headers: &HeaderMap, id: &str) -> Result<Resp
         .iter()
         .filter(|q| q.kind != super::design::Kind::Text)
         .collect();
-    let mut header: Vec<String> = vec!["Team".into(), "Service".into(), "Role".into(), "Career level".into()];
+    let mut header: Vec<String> = vec![
+        "Team".into(),
+        "Service".into(),
+        "Role".into(),
+        "Career level".into(),
+    ];
     header.extend(questions.iter().map(|q| q.text.clone()));
     let rows: Vec<Vec<String>> = store::raw_answers(&state.db, id)
         .await?
@@ -119,7 +212,11 @@ async fn answers(state: &AppState, headers: &HeaderMap, id: &str) -> Result<Resp
                 row.push(match a {
                     Some(a) => match (&a.value, &a.values) {
                         (Some(v), _) => q.answer_label(v),
-                        (None, Some(vs)) => vs.iter().map(|v| q.answer_label(v)).collect::<Vec<_>>().join("; "),
+                        (None, Some(vs)) => vs
+                            .iter()
+                            .map(|v| q.answer_label(v))
+                            .collect::<Vec<_>>()
+                            .join("; "),
                         _ => String::new(),
                     },
                     None => String::new(),
@@ -131,6 +228,14 @@ async fn answers(state: &AppState, headers: &HeaderMap, id: &str) -> Result<Resp
     let count = rows.len();
     let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
     let body = to_csv(&header_refs, rows)?;
-    audit(&state.db, &viewer.org_id, Some(&viewer.id), "export.survey_answers", &format!("survey:{id}"), format!("{count} responses")).await?;
+    audit(
+        &state.db,
+        &viewer.org_id,
+        Some(&viewer.id),
+        "export.survey_answers",
+        &format!("survey:{id}"),
+        format!("{count} responses"),
+    )
+    .await?;
     Ok(download(format!("survey-{id}-answers.csv"), body))
 }

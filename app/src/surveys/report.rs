@@ -8,9 +8,7 @@ use super::answers::DIMENSIONS;
 use super::design::Kind;
 use super::events::{evaluated_events, evaluation_key, impact_key};
 use super::measures::impact_rate;
-use super::model::{
-    BreakdownRow, ImpactRow, ImpactView, Named, ResultsView, WavePoint,
-};
+use super::model::{BreakdownRow, ImpactRow, ImpactView, Named, ResultsView, WavePoint};
 use super::results::{Tallies, headlines, question_results, visible};
 use super::store::{self, Survey};
 use crate::db::Db;
@@ -29,7 +27,10 @@ impl Labels {
     pub async fn load(db: &Db, org: &str) -> AppResult<Labels> {
         let teams = store::teams(db, org).await?;
         Ok(Labels {
-            service_of: teams.iter().map(|(t, _, s)| (t.clone(), s.clone())).collect(),
+            service_of: teams
+                .iter()
+                .map(|(t, _, s)| (t.clone(), s.clone()))
+                .collect(),
             teams: teams.into_iter().map(|(t, n, _)| (t, n)).collect(),
         })
     }
@@ -105,7 +106,11 @@ pub async fn results(
             .collect(),
         None => Vec::new(),
     };
-    let group_responses = if group_shown { tallies.responses(dim, &seg) } else { 0 };
+    let group_responses = if group_shown {
+        tallies.responses(dim, &seg)
+    } else {
+        0
+    };
     let (h, mut questions) = if group_shown {
         (
             headlines(&survey.questions, &tallies, dim, &seg),
@@ -139,7 +144,10 @@ pub async fn results(
         let invited = if key == survey.key {
             survey.invited
         } else {
-            store::load(db, org, &key).await.map(|s| s.invited).unwrap_or(0)
+            store::load(db, org, &key)
+                .await
+                .map(|s| s.invited)
+                .unwrap_or(0)
         };
         trend.push(WavePoint {
             id: key,
@@ -183,13 +191,16 @@ pub async fn results(
 /// groups, so a hidden group would be in the file.
 pub async fn raw_allowed(db: &Db, survey: &Survey, labels: &Labels) -> AppResult<bool> {
     let min = survey.min_group as u64;
-    let all = Tallies::new(store::counts(db, &survey.key, &["team", "service", "role", "level"]).await?);
+    let all =
+        Tallies::new(store::counts(db, &survey.key, &["team", "service", "role", "level"]).await?);
     if all.responses("all", "all") < min {
         return Ok(false);
     }
-    Ok(["team", "service", "role", "level"]
-        .iter()
-        .all(|d| visible(&all, d, min, &labels.service_of).values().all(|(_, ok)| *ok)))
+    Ok(["team", "service", "role", "level"].iter().all(|d| {
+        visible(&all, d, min, &labels.service_of)
+            .values()
+            .all(|(_, ok)| *ok)
+    }))
 }
 
 /// The first Likert question's "will use it" rate on an evaluation.
@@ -200,7 +211,9 @@ fn reaction(survey: &Survey, t: &Tallies) -> Option<i64> {
         .filter(|q| q.kind == Kind::Likert)
         .nth(1)
         .or_else(|| survey.questions.iter().find(|q| q.kind == Kind::Likert))?;
-    impact_rate(std::array::from_fn(|i| t.get("all", "all", &q.key, &(i + 1).to_string())))
+    impact_rate(std::array::from_fn(|i| {
+        t.get("all", "all", &q.key, &(i + 1).to_string())
+    }))
 }
 
 /// Event evaluations rolled up per event and per framework domain.
@@ -223,7 +236,9 @@ pub async fn impact(db: &Db, org: &str, today: &str) -> AppResult<ImpactView> {
             let t = Tallies::new(store::counts(db, &s.key, &[]).await?);
             reaction_n = t.responses("all", "all");
             reaction_rate = reaction(&s, &t);
-            reaction_agree = reaction_rate.map(|r| (r as u64 * reaction_n + 500) / 1000).unwrap_or(0);
+            reaction_agree = reaction_rate
+                .map(|r| (r as u64 * reaction_n + 500) / 1000)
+                .unwrap_or(0);
         }
         let mut impact_n = 0;
         let mut impact_rate_v = None;
@@ -234,9 +249,14 @@ pub async fn impact(db: &Db, org: &str, today: &str) -> AppResult<ImpactView> {
             impact_n = t.responses("all", "all");
             let h = headlines(&s.questions, &t, "all", "all");
             impact_rate_v = h.impact;
-            impact_agree = h.impact.map(|r| (r as u64 * h.impact_answered + 500) / 1000).unwrap_or(0);
+            impact_agree = h
+                .impact
+                .map(|r| (r as u64 * h.impact_answered + 500) / 1000)
+                .unwrap_or(0);
             follow_up = match (s.status(today), s.opens.as_deref()) {
-                (super::model::Status::Scheduled, Some(o)) => format!("Opens {}", crate::dates::uk_date(o)),
+                (super::model::Status::Scheduled, Some(o)) => {
+                    format!("Opens {}", crate::dates::uk_date(o))
+                }
                 (super::model::Status::Open, _) => "Open now".to_string(),
                 _ => "Closed".to_string(),
             };
@@ -285,7 +305,12 @@ pub async fn impact(db: &Db, org: &str, today: &str) -> AppResult<ImpactView> {
             follow_up: String::new(),
         })
         .collect();
-    let order = |key: &str| framework_domains.iter().position(|n| n.key == key).unwrap_or(usize::MAX);
+    let order = |key: &str| {
+        framework_domains
+            .iter()
+            .position(|n| n.key == key)
+            .unwrap_or(usize::MAX)
+    };
     domain_rows.sort_by_key(|r| order(&r.key));
     Ok(ImpactView {
         min_group: super::design::DEFAULT_MIN_GROUP,

@@ -43,7 +43,8 @@ impl Tallies {
     }
 
     fn group(&self, dimension: &str, segment: &str) -> Option<&Group> {
-        self.groups.get(&(dimension.to_string(), segment.to_string()))
+        self.groups
+            .get(&(dimension.to_string(), segment.to_string()))
     }
 
     pub fn get(&self, dimension: &str, segment: &str, question: &str, answer: &str) -> u64 {
@@ -64,7 +65,14 @@ impl Tallies {
             .groups
             .iter()
             .filter(|((d, _), _)| d == dimension)
-            .map(|((_, s), g)| (s.clone(), g.get(&(ANY.to_string(), ANY.to_string())).copied().unwrap_or(0)))
+            .map(|((_, s), g)| {
+                (
+                    s.clone(),
+                    g.get(&(ANY.to_string(), ANY.to_string()))
+                        .copied()
+                        .unwrap_or(0),
+                )
+            })
             .filter(|(_, n)| *n > 0)
             .collect();
         out.sort();
@@ -195,7 +203,12 @@ pub fn number_summary(values: &[(i64, u64)]) -> Option<NumberSummary> {
 
 /// Each question's counts and percentages for one group. Comments are added by the caller,
 /// which reads them only for groups that may be shown.
-pub fn question_results(questions: &[Question], t: &Tallies, d: &str, s: &str) -> Vec<QuestionResult> {
+pub fn question_results(
+    questions: &[Question],
+    t: &Tallies,
+    d: &str,
+    s: &str,
+) -> Vec<QuestionResult> {
     questions
         .iter()
         .map(|q| {
@@ -256,13 +269,28 @@ mod tests {
             level: "social_worker".into(),
         };
         let answers = vec![
-            Answer { question: "q1".into(), given: Given::One(impact.into()) },
-            Answer { question: "q5".into(), given: Given::One(rec.into()) },
-            Answer { question: "q6".into(), given: Given::One(score.into()) },
+            Answer {
+                question: "q1".into(),
+                given: Given::One(impact.into()),
+            },
+            Answer {
+                question: "q5".into(),
+                given: Given::One(rec.into()),
+            },
+            Answer {
+                question: "q6".into(),
+                given: Given::One(score.into()),
+            },
         ];
         tally_keys(&seg, &answers)
             .into_iter()
-            .map(|k| Count { dimension: k.dimension.into(), segment: k.segment, question: k.question, answer: k.answer, n: 1 })
+            .map(|k| Count {
+                dimension: k.dimension.into(),
+                segment: k.segment,
+                question: k.question,
+                answer: k.answer,
+                n: 1,
+            })
             .collect()
     }
 
@@ -270,7 +298,13 @@ mod tests {
         let mut counts = Vec::new();
         // Service A: team a1 with 6, team a2 with 2. Service B: team b1 with 5.
         for i in 0..6 {
-            counts.extend(response("a1", "A", if i < 5 { "5" } else { "2" }, "yes", "10"));
+            counts.extend(response(
+                "a1",
+                "A",
+                if i < 5 { "5" } else { "2" },
+                "yes",
+                "10",
+            ));
         }
         for _ in 0..2 {
             counts.extend(response("a2", "A", "4", "no", "0"));
@@ -302,8 +336,10 @@ mod tests {
     #[test]
     fn a_small_team_is_hidden_and_so_is_its_sibling() {
         let t = demo();
-        let service_of: HashMap<String, String> =
-            [("a1", "A"), ("a2", "A"), ("b1", "B")].iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+        let service_of: HashMap<String, String> = [("a1", "A"), ("a2", "A"), ("b1", "B")]
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
         let teams = visible(&t, "team", 5, &service_of);
         // a2 has 2; service A is shown (8), so a1 must go too or A - a1 reveals a2.
         assert_eq!(teams["a2"], (2, false));
@@ -312,14 +348,26 @@ mod tests {
         let services = visible(&t, "service", 5, &service_of);
         assert!(services.values().all(|(_, ok)| *ok));
         // With a minimum of 2, everything shows.
-        assert!(visible(&t, "team", 2, &service_of).values().all(|(_, ok)| *ok));
+        assert!(
+            visible(&t, "team", 2, &service_of)
+                .values()
+                .all(|(_, ok)| *ok)
+        );
     }
 
     #[test]
     fn nothing_shows_when_the_whole_survey_is_small() {
         let t = Tallies::new(response("a1", "A", "5", "yes", "9"));
-        assert!(visible(&t, "service", 5, &HashMap::new()).values().all(|(_, ok)| !*ok));
-        assert!(visible(&t, "team", 5, &HashMap::new()).values().all(|(_, ok)| !*ok));
+        assert!(
+            visible(&t, "service", 5, &HashMap::new())
+                .values()
+                .all(|(_, ok)| !*ok)
+        );
+        assert!(
+            visible(&t, "team", 5, &HashMap::new())
+                .values()
+                .all(|(_, ok)| !*ok)
+        );
     }
 
     #[test]
@@ -329,7 +377,10 @@ mod tests {
         let h = headlines(&questions, &t, "all", "all");
         assert_eq!((h.impact, h.recommendation, h.enps), (None, None, None));
         assert!(h.has_impact && h.has_enps);
-        assert_eq!(question_results(&questions, &t, "all", "all")[0].options[0].percent, None);
+        assert_eq!(
+            question_results(&questions, &t, "all", "all")[0].options[0].percent,
+            None
+        );
     }
 
     #[test]

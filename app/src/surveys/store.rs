@@ -143,7 +143,12 @@ pub struct Survey {
 
 impl Survey {
     pub fn status(&self, today: &str) -> Status {
-        Status::of(self.published, self.opens.as_deref(), self.closes.as_deref(), today)
+        Status::of(
+            self.published,
+            self.opens.as_deref(),
+            self.closes.as_deref(),
+            today,
+        )
     }
 }
 
@@ -157,7 +162,11 @@ impl From<SurveyRow> for Survey {
             title: r.title,
             intro: r.intro,
             sections: r.sections,
-            questions: r.questions.into_iter().filter_map(QuestionRow::question).collect(),
+            questions: r
+                .questions
+                .into_iter()
+                .filter_map(QuestionRow::question)
+                .collect(),
             published: r.status == "published",
             audience: r.audience,
             audience_keys: r.audience_keys,
@@ -176,13 +185,18 @@ const SURVEY_FIELDS: &str = "id, series, wave, purpose, title, intro, sections, 
 
 pub async fn load(db: &Db, org: &str, id: &str) -> AppResult<Survey> {
     let mut response = db
-        .query(format!("SELECT {SURVEY_FIELDS} FROM $survey WHERE org = type::record('org', $org);"))
+        .query(format!(
+            "SELECT {SURVEY_FIELDS} FROM $survey WHERE org = type::record('org', $org);"
+        ))
         .bind(("org", org.to_string()))
         .bind(("survey", survey_id(id)))
         .await?
         .check()?;
     let rows: Vec<SurveyRow> = response.take(0)?;
-    rows.into_iter().next().map(Survey::from).ok_or(AppError::NotFound)
+    rows.into_iter()
+        .next()
+        .map(Survey::from)
+        .ok_or(AppError::NotFound)
 }
 
 /// Every survey of the council, newest series first, waves in order.
@@ -233,7 +247,10 @@ pub async fn create_draft(
     .bind(("intro", draft.intro.clone()))
     .bind(("sections", draft.sections.clone()))
     .bind(("questions", rows_of(&draft.questions)))
-    .bind(("event", event.map(|e| RecordId::new("event", e.to_string()))))
+    .bind((
+        "event",
+        event.map(|e| RecordId::new("event", e.to_string())),
+    ))
     .bind(("by", by.map(str::to_string)))
     .await?
     .check()?;
@@ -272,7 +289,16 @@ pub async fn new_wave(db: &Db, org: &str, by: &str, survey: &Survey) -> AppResul
         sections: survey.sections.clone(),
         questions: survey.questions.clone(),
     };
-    create_draft(db, org, Some(by), &draft, Some((&survey.series, wave)), None, survey.event.as_deref()).await
+    create_draft(
+        db,
+        org,
+        Some(by),
+        &draft,
+        Some((&survey.series, wave)),
+        None,
+        survey.event.as_deref(),
+    )
+    .await
 }
 
 fn draft_only(survey: &Survey) -> AppResult<()> {
@@ -395,11 +421,17 @@ pub async fn publish(
 ) -> AppResult<u64> {
     draft_only(survey)?;
     if survey.questions.is_empty() {
-        return Err(AppError::field("form", "Add at least one question before publishing."));
+        return Err(AppError::field(
+            "form",
+            "Add at least one question before publishing.",
+        ));
     }
     let people = audience_people(db, org, input).await?;
     if people.is_empty() {
-        return Err(AppError::field("audience", "Nobody active is in that audience yet."));
+        return Err(AppError::field(
+            "audience",
+            "Nobody active is in that audience yet.",
+        ));
     }
     let rows: Vec<InvitationRow> = people
         .iter()
@@ -441,7 +473,9 @@ pub async fn publish(
     match check_thrown(response) {
         Ok(_) => {}
         Err(e) if thrown(&e, "survey:not_draft") => {
-            return Err(AppError::Conflict("This survey has already been published.".into()));
+            return Err(AppError::Conflict(
+                "This survey has already been published.".into(),
+            ));
         }
         Err(e) => return Err(e.into()),
     }
@@ -470,15 +504,20 @@ pub async fn invite(db: &Db, org: &str, survey: &str, people: &[String]) -> AppR
              UPDATE $survey SET invited += array::len($new) RETURN NONE;
              COMMIT TRANSACTION;",
         )
-        .bind(("rows", rows.iter().map(|r| InvitationRow {
-            id: r.id.clone(),
-            org: r.org.clone(),
-            survey: r.survey.clone(),
-            person: r.person.clone(),
-            responded: false,
-            told: false,
-            reminded: false,
-        }).collect::<Vec<_>>()))
+        .bind((
+            "rows",
+            rows.iter()
+                .map(|r| InvitationRow {
+                    id: r.id.clone(),
+                    org: r.org.clone(),
+                    survey: r.survey.clone(),
+                    person: r.person.clone(),
+                    responded: false,
+                    told: false,
+                    reminded: false,
+                })
+                .collect::<Vec<_>>(),
+        ))
         .bind(("survey", survey_id(survey)))
         .await?
         .check()
@@ -632,8 +671,20 @@ pub async fn invitations_of(
     let mut out: Vec<_> = rows
         .into_iter()
         .map(|r| {
-            let status = Status::of(r.status == "published", r.opens.as_deref(), r.closes.as_deref(), today);
-            (key(&r.survey), r.title, r.purpose, status, r.closes.unwrap_or_default(), r.responded)
+            let status = Status::of(
+                r.status == "published",
+                r.opens.as_deref(),
+                r.closes.as_deref(),
+                today,
+            );
+            (
+                key(&r.survey),
+                r.title,
+                r.purpose,
+                status,
+                r.closes.unwrap_or_default(),
+                r.responded,
+            )
         })
         .collect();
     out.sort_by(|a, b| a.4.cmp(&b.4));
@@ -748,7 +799,14 @@ fn uuid_v4() -> String {
     b[6] = (b[6] & 0x0f) | 0x40;
     b[8] = (b[8] & 0x3f) | 0x80;
     let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
-    format!("{}-{}-{}-{}-{}", &hex[0..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..32])
+    format!(
+        "{}-{}-{}-{}-{}",
+        &hex[0..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..32]
+    )
 }
 
 /// What one response writes: the response, its comments apart, and its counter rows.
@@ -762,8 +820,16 @@ fn response_rows(
     let stored = answers
         .iter()
         .filter_map(|a| match &a.given {
-            Given::One(v) => Some(StoredAnswer { question: a.question.clone(), value: Some(v.clone()), values: None }),
-            Given::Many(vs) => Some(StoredAnswer { question: a.question.clone(), value: None, values: Some(vs.clone()) }),
+            Given::One(v) => Some(StoredAnswer {
+                question: a.question.clone(),
+                value: Some(v.clone()),
+                values: None,
+            }),
+            Given::Many(vs) => Some(StoredAnswer {
+                question: a.question.clone(),
+                value: None,
+                values: Some(vs.clone()),
+            }),
             Given::Text(_) => None,
         })
         .collect();
@@ -832,8 +898,14 @@ pub async fn submit(
             .bind(("org", RecordId::new("org", org.to_string())))
             .bind(("today", today.to_string()))
             .bind(("response", clone_response(&response_row)))
-            .bind(("comments", comments.iter().map(clone_comment).collect::<Vec<_>>()))
-            .bind(("tallies", tallies.iter().map(clone_tally).collect::<Vec<_>>()))
+            .bind((
+                "comments",
+                comments.iter().map(clone_comment).collect::<Vec<_>>(),
+            ))
+            .bind((
+                "tallies",
+                tallies.iter().map(clone_tally).collect::<Vec<_>>(),
+            ))
             .await?;
         check_thrown(response).map(|_| ())
     })
@@ -922,12 +994,15 @@ pub async fn bulk_load(
             "INSERT INTO response $rows RETURN NONE;
              IF array::len($comments) > 0 { INSERT INTO survey_comment $comments RETURN NONE };",
         )
-            .bind(("rows", rows))
-            .bind(("comments", comments))
-            .await?
-            .check()?;
+        .bind(("rows", rows))
+        .bind(("comments", comments))
+        .await?
+        .check()?;
     }
-    let tallies: Vec<TallyRow> = counts.iter().map(|(k, n)| tally_row(survey, k, *n)).collect();
+    let tallies: Vec<TallyRow> = counts
+        .iter()
+        .map(|(k, n)| tally_row(survey, k, *n))
+        .collect();
     for chunk in tallies.chunks(5000) {
         db.query("INSERT INTO tally $rows RETURN NONE;")
             .bind(("rows", chunk.iter().map(clone_tally).collect::<Vec<_>>()))
@@ -999,9 +1074,7 @@ pub async fn recount(db: &Db, survey: &str) -> AppResult<Vec<Count>> {
     // One scan of every response; the groups are added up here, so every dimension comes
     // from the same read and the same code that keeps the counters.
     let mut response = db
-        .query(
-            "SELECT segments, answers FROM response WHERE survey = $survey;",
-        )
+        .query("SELECT segments, answers FROM response WHERE survey = $survey;")
         .bind(("survey", survey_id(survey)))
         .await?
         .check()?;
@@ -1037,9 +1110,7 @@ pub async fn recount(db: &Db, survey: &str) -> AppResult<Vec<Count>> {
     }
     // Free text is counted as answered from the comments, which live apart.
     let mut response = db
-        .query(
-            "SELECT question, segments FROM survey_comment WHERE survey = $survey;",
-        )
+        .query("SELECT question, segments FROM survey_comment WHERE survey = $survey;")
         .bind(("survey", survey_id(survey)))
         .await?
         .check()?;
@@ -1098,7 +1169,10 @@ pub async fn group_by_scan(db: &Db, survey: &str) -> AppResult<usize> {
         n: i64,
     }
     let rows: Vec<Row> = response.take(0)?;
-    Ok(rows.iter().filter(|r| r.answer.is_some() && r.n > 0 && !r.question.is_empty()).count())
+    Ok(rows
+        .iter()
+        .filter(|r| r.answer.is_some() && r.n > 0 && !r.question.is_empty())
+        .count())
 }
 
 /// Free-text answers to one question, only from groups the caller may show (`segment` None
@@ -1123,7 +1197,10 @@ pub async fn comments(
         ))
         .bind(("survey", survey_id(survey)))
         .bind(("question", question.to_string()))
-        .bind(("segment", segment.map(|(_, s)| s.to_string()).unwrap_or_default()))
+        .bind((
+            "segment",
+            segment.map(|(_, s)| s.to_string()).unwrap_or_default(),
+        ))
         .bind(("limit", limit as i64))
         .await?
         .check()?;
@@ -1131,7 +1208,10 @@ pub async fn comments(
 }
 
 /// Every stored response of a wave, for the raw export: segments and answers, nothing else.
-pub async fn raw_answers(db: &Db, survey: &str) -> AppResult<Vec<(StoredSegments, Vec<StoredAnswer>)>> {
+pub async fn raw_answers(
+    db: &Db,
+    survey: &str,
+) -> AppResult<Vec<(StoredSegments, Vec<StoredAnswer>)>> {
     #[derive(SurrealValue)]
     struct Row {
         segments: StoredSegments,
@@ -1219,6 +1299,13 @@ pub async fn waves(db: &Db, org: &str, series: &str) -> AppResult<Vec<(String, u
     let rows: Vec<Row> = response.take(0)?;
     Ok(rows
         .into_iter()
-        .map(|r| (key(&r.id), r.wave.max(1) as u32, r.opens.unwrap_or_default(), r.min_group.clamp(3, 1000) as u32))
+        .map(|r| {
+            (
+                key(&r.id),
+                r.wave.max(1) as u32,
+                r.opens.unwrap_or_default(),
+                r.min_group.clamp(3, 1000) as u32,
+            )
+        })
         .collect())
 }

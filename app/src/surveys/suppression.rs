@@ -42,7 +42,10 @@ mod tests {
 
     #[test]
     fn small_groups_are_hidden() {
-        assert_eq!(shown(&[10, 7, 4, 5], true, 5), vec![true, true, false, false]);
+        assert_eq!(
+            shown(&[10, 7, 4, 5], true, 5),
+            vec![true, true, false, false]
+        );
         // 4 hidden people alone could be read off as the parent minus the rest.
         assert_eq!(shown(&[10, 4, 6], true, 5), vec![true, false, false]);
     }
@@ -53,7 +56,12 @@ mod tests {
         // next smallest (6) goes too, and the hidden 8 are enough.
         let s = shown(&[12, 6, 2], true, 5);
         assert_eq!(s, vec![true, false, false]);
-        let hidden: u64 = [12, 6, 2].iter().zip(&s).filter(|(_, s)| !**s).map(|(n, _)| n).sum();
+        let hidden: u64 = [12, 6, 2]
+            .iter()
+            .zip(&s)
+            .filter(|(_, s)| !**s)
+            .map(|(n, _)| n)
+            .sum();
         assert!(hidden == 0 || hidden >= 5);
     }
 
@@ -61,7 +69,10 @@ mod tests {
     fn two_small_groups_together_can_be_enough() {
         // 3 + 3 hidden make 6 >= 5: nothing more need go.
         assert_eq!(shown(&[10, 3, 3], true, 5), vec![true, false, false]);
-        assert_eq!(shown(&[10, 8, 3, 3], true, 5), vec![true, true, false, false]);
+        assert_eq!(
+            shown(&[10, 8, 3, 3], true, 5),
+            vec![true, true, false, false]
+        );
     }
 
     #[test]

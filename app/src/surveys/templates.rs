@@ -22,10 +22,26 @@ pub fn purpose_label(key: &str) -> &'static str {
 
 /// (key, label, what it is for) of each template, as the "new survey" form lists them.
 pub const TEMPLATES: &[(&str, &str, &str)] = &[
-    ("staff", "Annual staff survey", "Learning, supervision and working here, with the training impact and recommendation questions the council publishes."),
-    ("health", "Health check", "Workload, recording time, supervision and development time."),
-    ("evaluation", "Event evaluation", "How a session went, asked of attendees when their attendance is marked."),
-    ("impact", "Practice impact follow-up", "Whether learning changed practice, asked some weeks after an event."),
+    (
+        "staff",
+        "Annual staff survey",
+        "Learning, supervision and working here, with the training impact and recommendation questions the council publishes.",
+    ),
+    (
+        "health",
+        "Health check",
+        "Workload, recording time, supervision and development time.",
+    ),
+    (
+        "evaluation",
+        "Event evaluation",
+        "How a session went, asked of attendees when their attendance is marked.",
+    ),
+    (
+        "impact",
+        "Practice impact follow-up",
+        "Whether learning changed practice, asked some weeks after an event.",
+    ),
     ("blank", "Blank survey", "One section and no questions yet."),
 ];
 
@@ -42,9 +58,19 @@ pub struct Draft {
     pub questions: Vec<Question>,
 }
 
-struct Q(&'static str, Kind, &'static str, bool, &'static [&'static str]);
+struct Q(
+    &'static str,
+    Kind,
+    &'static str,
+    bool,
+    &'static [&'static str],
+);
 
-fn build(sections: &[(&str, &[Q])], headlines: &[(&str, Headline)], range: Option<(i64, i64)>) -> (Vec<String>, Vec<Question>) {
+fn build(
+    sections: &[(&str, &[Q])],
+    headlines: &[(&str, Headline)],
+    range: Option<(i64, i64)>,
+) -> (Vec<String>, Vec<Question>) {
     let mut questions = Vec::new();
     for (section, qs) in sections {
         for Q(key, kind, text, required, options) in *qs {
@@ -61,13 +87,20 @@ fn build(sections: &[(&str, &[Q])], headlines: &[(&str, Headline)], range: Optio
                 help,
                 required: *required,
                 options: options.iter().map(|o| o.to_string()).collect(),
-                min: (*kind == Kind::Number).then(|| range.map(|r| r.0)).flatten(),
-                max: (*kind == Kind::Number).then(|| range.map(|r| r.1)).flatten(),
+                min: (*kind == Kind::Number)
+                    .then(|| range.map(|r| r.0))
+                    .flatten(),
+                max: (*kind == Kind::Number)
+                    .then(|| range.map(|r| r.1))
+                    .flatten(),
                 headline: headlines.iter().find(|(k, _)| k == key).map(|(_, h)| *h),
             });
         }
     }
-    (sections.iter().map(|(s, _)| s.to_string()).collect(), questions)
+    (
+        sections.iter().map(|(s, _)| s.to_string()).collect(),
+        questions,
+    )
 }
 
 /// A new draft from a template, or `None` for an unknown key. Event templates take the
@@ -195,10 +228,20 @@ mod tests {
     #[test]
     fn the_staff_survey_carries_both_headline_measures() {
         let d = draft("staff", None).unwrap();
-        let has = |h: Headline, k: Kind| d.questions.iter().any(|q| q.headline == Some(h) && q.kind == k);
+        let has = |h: Headline, k: Kind| {
+            d.questions
+                .iter()
+                .any(|q| q.headline == Some(h) && q.kind == k)
+        };
         assert!(has(Headline::Impact, Kind::Likert));
         assert!(has(Headline::Recommendation, Kind::YesNo));
         assert!(has(Headline::Recommendation, Kind::Nps));
-        assert!(draft("impact", None).unwrap().questions.iter().any(|q| q.headline == Some(Headline::Impact)));
+        assert!(
+            draft("impact", None)
+                .unwrap()
+                .questions
+                .iter()
+                .any(|q| q.headline == Some(Headline::Impact))
+        );
     }
 }

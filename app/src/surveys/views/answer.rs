@@ -118,13 +118,23 @@ fn Answer() -> impl IntoView {
 fn AnswerForm(survey: AnswerView, submit: ServerAction<SubmitSurvey>) -> impl IntoView {
     let errors = field_errors(submit.value());
     let general = general_error(submit.value());
-    let AnswerView { id, title, intro, closes, state, sections, min_group } = survey;
+    let AnswerView {
+        id,
+        title,
+        intro,
+        closes,
+        state,
+        sections,
+        min_group,
+    } = survey;
     let heading = title.clone();
     let status = match state {
         AnswerState::Answered => Some("You have answered this survey. Thank you.".to_string()),
         AnswerState::Closed => Some("This survey has closed.".to_string()),
         AnswerState::NotYetOpen => Some("This survey is not open yet.".to_string()),
-        AnswerState::Preview => Some("Preview: this is what people see. Answers here are not saved.".to_string()),
+        AnswerState::Preview => {
+            Some("Preview: this is what people see. Answers here are not saved.".to_string())
+        }
         AnswerState::Open => None,
     };
     let can_answer = matches!(state, AnswerState::Open | AnswerState::Preview);
@@ -191,10 +201,15 @@ fn QuestionInput(question: Question, errors: Signal<FieldErrors>) -> impl IntoVi
             {if question.required { " (required)" } else { " (optional)" }}
         </legend>
     };
-    let hint = has_hint.then(|| view! { <p class="hint" id=hint_id.clone()>{question.help.clone()}</p> });
+    let hint =
+        has_hint.then(|| view! { <p class="hint" id=hint_id.clone()>{question.help.clone()}</p> });
     let error = {
         let error_id = error_id.clone();
-        move || message.get().map(|m| view! { <p class="field-error" id=error_id.clone()>{m}</p> })
+        move || {
+            message
+                .get()
+                .map(|m| view! { <p class="field-error" id=error_id.clone()>{m}</p> })
+        }
     };
     let options = question.answer_options();
     let name_one = format!("form[one][{key}]");

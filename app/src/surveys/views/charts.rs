@@ -31,7 +31,7 @@ pub fn Bars(id: String, title: String, options: Vec<OptionCount>) -> impl IntoVi
                 .map(|(i, o)| {
                     let y = i as i32 * row + 4;
                     let tenths = o.percent.unwrap_or(0).clamp(0, 1000);
-                    let width = (tenths * 360 / 1000).max(if o.n > 0 { 2 } else { 0 });
+                    let width = (tenths * 300 / 1000).max(if o.n > 0 { 2 } else { 0 });
                     view! {
                         <g>
                             <text x="0" y=(y + 17).to_string() class="chart-label">{truncate(&o.label, 34)}</text>
@@ -121,7 +121,13 @@ pub fn TrendLines(
     let rec = line(|p| p.2);
     let desc = points
         .iter()
-        .map(|(w, i, r)| format!("{w}: training impact {}, recommendation {}", show_percent(*i), show_percent(*r)))
+        .map(|(w, i, r)| {
+            format!(
+                "{w}: training impact {}, recommendation {}",
+                show_percent(*i),
+                show_percent(*r)
+            )
+        })
         .collect::<Vec<_>>()
         .join("; ");
     let labels = points

@@ -51,11 +51,19 @@ fn ManageList() -> impl IntoView {
 }
 
 #[component]
-fn ManageBody(view: ManageView, create: ServerAction<CreateSurvey>, follow: ServerAction<SetFollowUp>) -> impl IntoView {
+fn ManageBody(
+    view: ManageView,
+    create: ServerAction<CreateSurvey>,
+    follow: ServerAction<SetFollowUp>,
+) -> impl IntoView {
     let create_errors = field_errors(create.value());
     let create_general = general_error(create.value());
     let follow_errors = field_errors(follow.value());
-    let ManageView { rows, templates, follow_up_days } = view;
+    let ManageView {
+        rows,
+        templates,
+        follow_up_days,
+    } = view;
     let empty = rows.is_empty();
     view! {
         <section class="card" aria-labelledby="all-heading">
@@ -187,18 +195,30 @@ fn Editor() -> impl IntoView {
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
     // The question being edited is part of the key, so following an Edit link re-renders the form.
     let editing = move || query.with(|q| q.get("edit"));
-    let editor = Resource::new(move || (id(), changed.get(), editing()), |(id, _, _)| survey_editor(id));
+    let editor = Resource::new(
+        move || (id(), changed.get(), editing()),
+        |(id, _, _)| survey_editor(id),
+    );
     let notice = Signal::derive(move || {
         query.with(|q| match q.get("done").as_deref() {
-            Some("created") => Some("Draft created. Change anything below, preview it, then publish.".to_string()),
+            Some("created") => {
+                Some("Draft created. Change anything below, preview it, then publish.".to_string())
+            }
             Some("saved") => Some("Details saved.".to_string()),
             Some("question_added") => Some("Question added at the end.".to_string()),
             Some("question_saved") => Some("Question saved.".to_string()),
             Some("question_moved") => Some("Question moved.".to_string()),
             Some("question_removed") => Some("Question removed.".to_string()),
-            Some("published") => Some("Published. The people it is for are told in Pathway when it opens.".to_string()),
-            Some("new_wave") => Some("A new wave with the same questions. Set its dates and publish it.".to_string()),
-            Some("reminded") => Some(format!("Reminders sent: {}.", q.get("sent").unwrap_or_else(|| "0".into()))),
+            Some("published") => Some(
+                "Published. The people it is for are told in Pathway when it opens.".to_string(),
+            ),
+            Some("new_wave") => Some(
+                "A new wave with the same questions. Set its dates and publish it.".to_string(),
+            ),
+            Some("reminded") => Some(format!(
+                "Reminders sent: {}.",
+                q.get("sent").unwrap_or_else(|| "0".into())
+            )),
             _ => None,
         })
     });
@@ -222,7 +242,11 @@ fn EditorBody(editor: EditorView, actions: Actions) -> impl IntoView {
     let draft = editor.status == Status::Draft;
     let id = editor.id.clone();
     let editing_key = query.with_untracked(|q| q.get("edit")).unwrap_or_default();
-    let editing = editor.questions.iter().find(|q| q.key == editing_key).cloned();
+    let editing = editor
+        .questions
+        .iter()
+        .find(|q| q.key == editing_key)
+        .cloned();
     let heading = editor.title.clone();
     let count = editor.questions.len();
     let sections = editor.sections.clone();
@@ -342,16 +366,30 @@ fn QuestionEditor(
 ) -> impl IntoView {
     let errors = field_errors(action.value());
     let general = general_error(action.value());
-    let form = editing.as_ref().map(QuestionForm::of).unwrap_or_else(|| QuestionForm {
-        required: Some("on".into()),
-        kind: "likert".into(),
-        ..Default::default()
-    });
+    let form = editing
+        .as_ref()
+        .map(QuestionForm::of)
+        .unwrap_or_else(|| QuestionForm {
+            required: Some("on".into()),
+            kind: "likert".into(),
+            ..Default::default()
+        });
     let key = editing.as_ref().map(|q| q.key.clone()).unwrap_or_default();
-    let heading = if editing.is_some() { "Edit question" } else { "Add a question" };
-    let message = move |k: &'static str| Signal::derive(move || errors.with(|e| e.get(k).map(str::to_string)));
-    let (section_msg, kind_msg, headline_msg) = (message("section"), message("kind"), message("headline"));
-    let selected_section = if form.section.is_empty() { sections.first().cloned().unwrap_or_default() } else { form.section.clone() };
+    let heading = if editing.is_some() {
+        "Edit question"
+    } else {
+        "Add a question"
+    };
+    let message = move |k: &'static str| {
+        Signal::derive(move || errors.with(|e| e.get(k).map(str::to_string)))
+    };
+    let (section_msg, kind_msg, headline_msg) =
+        (message("section"), message("kind"), message("headline"));
+    let selected_section = if form.section.is_empty() {
+        sections.first().cloned().unwrap_or_default()
+    } else {
+        form.section.clone()
+    };
     view! {
         <section class="card" aria-labelledby="question-form-heading" id="question-form">
             <h2 id="question-form-heading">{heading}</h2>
@@ -412,10 +450,21 @@ fn PublishEditor(editor: EditorView, action: ServerAction<PublishSurvey>) -> imp
     let errors = field_errors(action.value());
     let general = general_error(action.value());
     let form = editor.publish.clone();
-    let message = move |k: &'static str| Signal::derive(move || errors.with(|e| e.get(k).map(str::to_string)));
-    let (aud_msg, teams_msg, roles_msg, levels_msg, event_msg) =
-        (message("audience"), message("teams"), message("roles"), message("levels"), message("event"));
-    let ticks = |prefix: &'static str, items: Vec<Named>, chosen: Vec<String>, msg: Signal<Option<String>>, legend: &'static str| {
+    let message = move |k: &'static str| {
+        Signal::derive(move || errors.with(|e| e.get(k).map(str::to_string)))
+    };
+    let (aud_msg, teams_msg, roles_msg, levels_msg, event_msg) = (
+        message("audience"),
+        message("teams"),
+        message("roles"),
+        message("levels"),
+        message("event"),
+    );
+    let ticks = |prefix: &'static str,
+                 items: Vec<Named>,
+                 chosen: Vec<String>,
+                 msg: Signal<Option<String>>,
+                 legend: &'static str| {
         view! {
             <fieldset class="field" class:field-invalid=move || msg.with(Option::is_some)>
                 <legend>{legend}</legend>

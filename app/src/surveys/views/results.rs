@@ -51,7 +51,12 @@ fn Results() -> impl IntoView {
 }
 
 #[component]
-fn Measure(label: &'static str, value: String, detail: String, definition: &'static str) -> impl IntoView {
+fn Measure(
+    label: &'static str,
+    value: String,
+    detail: String,
+    definition: &'static str,
+) -> impl IntoView {
     view! {
         <div class="card measure">
             <h3>{label}</h3>
@@ -93,7 +98,9 @@ fn ResultsBody(results: ResultsView) -> impl IntoView {
     let id = r.id.clone();
     let min = r.min_group;
     let filter_on = r.dimension != "all";
-    let hidden_note = format!("Fewer than {min} responses, or could be worked out from other groups: hidden to protect anonymity.");
+    let hidden_note = format!(
+        "Fewer than {min} responses, or could be worked out from other groups: hidden to protect anonymity."
+    );
     view! {
         <Title text=heading.clone() />
         <h1>{heading} {(r.wave > 1).then(|| format!(" (wave {})", r.wave))}</h1>
@@ -222,11 +229,13 @@ fn sections(questions: Vec<QuestionResult>) -> impl IntoView {
     }
     groups
         .into_iter()
-        .map(|(section, qs)| view! {
-            <section class="card" aria-label=section.clone()>
-                <h2>{section.clone()}</h2>
-                {qs.into_iter().map(|q| view! { <QuestionBlock q /> }).collect_view()}
-            </section>
+        .map(|(section, qs)| {
+            view! {
+                <section class="card" aria-label=section.clone()>
+                    <h2>{section.clone()}</h2>
+                    {qs.into_iter().map(|q| view! { <QuestionBlock q /> }).collect_view()}
+                </section>
+            }
         })
         .collect_view()
 }
@@ -237,9 +246,14 @@ fn QuestionBlock(q: QuestionResult) -> impl IntoView {
     let title = q.text.clone();
     let answered = format!("{} answered", q.answered);
     let chart = match q.kind {
-        Kind::Nps => Some(view! { <Distribution id=chart_id title=title.clone() options=q.options.clone() /> }.into_any()),
+        Kind::Nps => Some(
+            view! { <Distribution id=chart_id title=title.clone() options=q.options.clone() /> }
+                .into_any(),
+        ),
         Kind::Text | Kind::Number => None,
-        _ => Some(view! { <Bars id=chart_id title=title.clone() options=q.options.clone() /> }.into_any()),
+        _ => Some(
+            view! { <Bars id=chart_id title=title.clone() options=q.options.clone() /> }.into_any(),
+        ),
     };
     let table = (!q.options.is_empty()).then(|| {
         let caption = format!("Answers to: {}", q.text);
@@ -307,7 +321,12 @@ fn Impact() -> impl IntoView {
     }
 }
 
-fn impact_table(caption: &'static str, first: &'static str, rows: Vec<ImpactRow>, min: u32) -> impl IntoView {
+fn impact_table(
+    caption: &'static str,
+    first: &'static str,
+    rows: Vec<ImpactRow>,
+    min: u32,
+) -> impl IntoView {
     let figure = move |f: Option<(u64, Option<i64>)>, n: u64| match f {
         Some((n, rate)) => format!("{} ({} responses)", show_percent(rate), n),
         None if n == 0 => "No responses yet".to_string(),
