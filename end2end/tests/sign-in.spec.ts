@@ -5,7 +5,7 @@ const roles = [
   {
     email: 'practitioner@demo.test',
     name: 'Priya Shah',
-    nav: ['Home', 'My pathway', 'Evidence', 'Learning', 'Library', 'Events', 'My ASYE', 'CPD', 'Supervision', 'My account'],
+    nav: ['Home', 'My pathway', 'Evidence', 'Learning', 'Library', 'Events', 'My ASYE', 'CPD', 'Supervision', 'Surveys', 'My account'],
   },
   {
     email: 'supervisor@demo.test',
@@ -19,6 +19,7 @@ const roles = [
       'Events',
       'CPD',
       'Supervision',
+      'Surveys',
       'Reviews',
       'My team',
       'ASYE cohort',
@@ -28,12 +29,12 @@ const roles = [
   {
     email: 'learning.lead@demo.test',
     name: 'Helen Marsh',
-    nav: ['Home', 'My pathway', 'Evidence', 'Learning', 'Library', 'Events', 'CPD', 'Supervision', 'ASYE cohort', 'Frameworks', 'My account'],
+    nav: ['Home', 'My pathway', 'Evidence', 'Learning', 'Library', 'Events', 'CPD', 'Supervision', 'Surveys', 'ASYE cohort', 'Frameworks', 'My account'],
   },
   {
     email: 'leader@demo.test',
     name: 'Grace Whitfield',
-    nav: ['Home', 'My pathway', 'Evidence', 'Learning', 'Library', 'Events', 'CPD', 'Supervision', 'My account'],
+    nav: ['Home', 'My pathway', 'Evidence', 'Learning', 'Library', 'Events', 'CPD', 'Supervision', 'Surveys', 'My account'],
   },
   {
     email: 'admin@demo.test',
@@ -45,6 +46,7 @@ const roles = [
       'Learning',
       'Library',
       'Events',
+      'Surveys',
       'Progression requests',
       'Frameworks',
       'People',

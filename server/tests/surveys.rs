@@ -537,3 +537,39 @@ async fn marking_attendance_invites_to_the_evaluation_and_follow_up() {
         90
     );
 }
+
+#[tokio::test]
+async fn reminders_go_once_to_people_who_have_not_answered() {
+    let server = start().await;
+    let db = &server.state.db;
+    let survey = store::load(db, "demo_borough", OPEN_WAVE).await.unwrap();
+    let closes = app::dates::parse_date(&survey.closes.unwrap()).unwrap();
+    let before = |days: i64| closes - time::Duration::days(days);
+    let reminders = |person: &'static str| async move {
+        let mut response = db
+            .query("SELECT VALUE text FROM notification WHERE person = type::record('person', $p) AND kind = 'survey';")
+            .bind(("p", person))
+            .await
+            .unwrap()
+            .check()
+            .unwrap();
+        response
+            .take::<Vec<String>>(0)
+            .unwrap()
+            .into_iter()
+            .filter(|t| t.starts_with("Reminder: \u{201c}Annual staff survey\u{201d} closes on"))
+            .count()
+    };
+    store::remind(db, before(10)).await.unwrap();
+    assert_eq!(reminders("demo_practitioner").await, 0, "not yet closing");
+    assert!(store::remind(db, before(2)).await.unwrap() > 0);
+    // Priya has not answered; Helen has.
+    assert_eq!(reminders("demo_practitioner").await, 1);
+    assert_eq!(reminders("demo_learning_lead").await, 0);
+    store::remind(db, before(1)).await.unwrap();
+    assert_eq!(
+        reminders("demo_practitioner").await,
+        1,
+        "each person is reminded once"
+    );
+}

@@ -337,7 +337,7 @@ pub(crate) mod server {
     pub async fn editor(id: String) -> AppResult<EditorView> {
         let (viewer, state, survey) = curated(&id).await?;
         let today = today_uk();
-        let teams = store::teams(&state.db, &viewer.org_id)
+        let teams: Vec<Named> = store::teams(&state.db, &viewer.org_id)
             .await?
             .into_iter()
             .map(|(k, n, _)| Named { key: k, label: n })
@@ -347,7 +347,7 @@ pub(crate) mod server {
         let published = survey.published.then(|| {
             format!(
                 "{}, {} to {}",
-                audience_label(&survey),
+                audience_label(&survey, &teams, &events),
                 survey.opens.as_deref().map(uk_date).unwrap_or_default(),
                 survey.closes.as_deref().map(uk_date).unwrap_or_default()
             )
@@ -405,11 +405,44 @@ pub(crate) mod server {
         })
     }
 
-    fn audience_label(survey: &Survey) -> String {
+    /// "Everyone in the council", "Teams: Fostering, Locality North", ...
+    fn audience_label(survey: &Survey, teams: &[Named], events: &[Named]) -> String {
+        let names = |choices: &[Named]| {
+            survey
+                .audience_keys
+                .iter()
+                .map(|k| {
+                    choices
+                        .iter()
+                        .find(|c| c.key == *k)
+                        .map(|c| c.label.clone())
+                        .unwrap_or_else(|| k.clone())
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         match AudienceKind::from_key(&survey.audience) {
             Some(AudienceKind::Everyone) | None => "Everyone in the council".to_string(),
-            Some(AudienceKind::Event) => "The event's attendees".to_string(),
-            Some(kind) => format!("{}: {}", kind.label(), survey.audience_keys.len()),
+            Some(AudienceKind::Teams) => format!("Teams: {}", names(teams)),
+            Some(AudienceKind::Roles) => format!(
+                "Roles: {}",
+                survey
+                    .audience_keys
+                    .iter()
+                    .filter_map(|k| Role::from_key(k).map(|r| r.label()))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            Some(AudienceKind::Levels) => format!(
+                "Levels: {}",
+                survey
+                    .audience_keys
+                    .iter()
+                    .map(|k| crate::people::levels::level_label(k))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            Some(AudienceKind::Event) => format!("Attendees of {}", names(events)),
         }
     }
 

@@ -73,7 +73,8 @@ pub async fn results(
         "all" => "team",
         d => d,
     };
-    let counts = store::counts(db, &survey.key, &[filter_dimension, by]).await?;
+    // Every dimension at once: the raw-export check needs them all anyway.
+    let counts = store::counts(db, &survey.key, &["team", "service", "role", "level"]).await?;
     let tallies = Tallies::new(counts);
     let labels = Labels::load(db, org).await?;
     let min = survey.min_group as u64;
@@ -135,7 +136,7 @@ pub async fn results(
         .collect();
     breakdown.sort_by(|a, b| a.label.cmp(&b.label));
 
-    let raw_export = overall_shown && raw_allowed(db, survey, &labels).await?;
+    let raw_export = overall_shown && all_groups_shown(&tallies, min, &labels);
 
     let mut trend = Vec::new();
     for (key, wave, opens, wave_min) in store::waves(db, org, &survey.series).await? {
@@ -190,17 +191,18 @@ pub async fn results(
 /// Raw answers go out only when no group in any breakdown is hidden: each row carries its
 /// groups, so a hidden group would be in the file.
 pub async fn raw_allowed(db: &Db, survey: &Survey, labels: &Labels) -> AppResult<bool> {
-    let min = survey.min_group as u64;
     let all =
         Tallies::new(store::counts(db, &survey.key, &["team", "service", "role", "level"]).await?);
-    if all.responses("all", "all") < min {
-        return Ok(false);
-    }
-    Ok(["team", "service", "role", "level"].iter().all(|d| {
-        visible(&all, d, min, &labels.service_of)
-            .values()
-            .all(|(_, ok)| *ok)
-    }))
+    Ok(all_groups_shown(&all, survey.min_group as u64, labels))
+}
+
+fn all_groups_shown(all: &Tallies, min: u64, labels: &Labels) -> bool {
+    all.responses("all", "all") >= min
+        && ["team", "service", "role", "level"].iter().all(|d| {
+            visible(all, d, min, &labels.service_of)
+                .values()
+                .all(|(_, ok)| *ok)
+        })
 }
 
 /// The first Likert question's "will use it" rate on an evaluation.
