@@ -399,7 +399,7 @@ async fn audience_people(db: &Db, org: &str, input: &PublishInput) -> AppResult<
     Ok(response.take(0)?)
 }
 
-#[derive(SurrealValue)]
+#[derive(Clone, SurrealValue)]
 struct InvitationRow {
     id: RecordId,
     org: RecordId,
@@ -408,6 +408,22 @@ struct InvitationRow {
     responded: bool,
     told: bool,
     reminded: bool,
+}
+
+/// Fresh invitations of `people` to a survey.
+fn invitation_rows(org: &str, survey: &str, people: &[RecordId]) -> Vec<InvitationRow> {
+    people
+        .iter()
+        .map(|p| InvitationRow {
+            id: invitation_id(survey, &key(p)),
+            org: RecordId::new("org", org.to_string()),
+            survey: survey_id(survey),
+            person: p.clone(),
+            responded: false,
+            told: false,
+            reminded: false,
+        })
+        .collect()
 }
 
 /// Publishes a draft to its audience: one invitation per person, then the people it is open
@@ -433,18 +449,7 @@ pub async fn publish(
             "Nobody active is in that audience yet.",
         ));
     }
-    let rows: Vec<InvitationRow> = people
-        .iter()
-        .map(|p| InvitationRow {
-            id: invitation_id(&survey.key, &key(p)),
-            org: RecordId::new("org", org.to_string()),
-            survey: survey_id(&survey.key),
-            person: p.clone(),
-            responded: false,
-            told: false,
-            reminded: false,
-        })
-        .collect();
+    let rows = invitation_rows(org, &survey.key, &people);
     let invited = rows.len() as u64;
     let response = db
         .query(
@@ -485,18 +490,11 @@ pub async fn publish(
 
 /// Adds people to a published survey (an event's attendees, as attendance is marked).
 pub async fn invite(db: &Db, org: &str, survey: &str, people: &[String]) -> AppResult<()> {
-    let rows: Vec<InvitationRow> = people
+    let people: Vec<RecordId> = people
         .iter()
-        .map(|p| InvitationRow {
-            id: invitation_id(survey, p),
-            org: RecordId::new("org", org.to_string()),
-            survey: survey_id(survey),
-            person: RecordId::new("person", p.clone()),
-            responded: false,
-            told: false,
-            reminded: false,
-        })
+        .map(|p| RecordId::new("person", p.clone()))
         .collect();
+    let rows = invitation_rows(org, survey, &people);
     with_retry(|| async {
         db.query(
             "BEGIN TRANSACTION;
@@ -504,20 +502,7 @@ pub async fn invite(db: &Db, org: &str, survey: &str, people: &[String]) -> AppR
              UPDATE $survey SET invited += array::len($new) RETURN NONE;
              COMMIT TRANSACTION;",
         )
-        .bind((
-            "rows",
-            rows.iter()
-                .map(|r| InvitationRow {
-                    id: r.id.clone(),
-                    org: r.org.clone(),
-                    survey: r.survey.clone(),
-                    person: r.person.clone(),
-                    responded: false,
-                    told: false,
-                    reminded: false,
-                })
-                .collect::<Vec<_>>(),
-        ))
+        .bind(("rows", rows.clone()))
         .bind(("survey", survey_id(survey)))
         .await?
         .check()
@@ -749,6 +734,17 @@ pub struct StoredSegments {
     pub level: String,
 }
 
+impl From<StoredSegments> for Segments {
+    fn from(s: StoredSegments) -> Self {
+        Segments {
+            team: s.team,
+            service: s.service,
+            role: s.role,
+            level: s.level,
+        }
+    }
+}
+
 impl From<&Segments> for StoredSegments {
     fn from(s: &Segments) -> Self {
         StoredSegments {
@@ -760,7 +756,7 @@ impl From<&Segments> for StoredSegments {
     }
 }
 
-#[derive(SurrealValue)]
+#[derive(Clone, SurrealValue)]
 struct ResponseRow {
     id: RecordId,
     org: RecordId,
@@ -769,7 +765,7 @@ struct ResponseRow {
     answers: Vec<StoredAnswer>,
 }
 
-#[derive(SurrealValue)]
+#[derive(Clone, SurrealValue)]
 struct CommentRow {
     id: RecordId,
     org: RecordId,
@@ -779,7 +775,7 @@ struct CommentRow {
     segments: StoredSegments,
 }
 
-#[derive(SurrealValue)]
+#[derive(Clone, SurrealValue)]
 struct TallyRow {
     id: RecordId,
     survey: RecordId,
@@ -897,15 +893,9 @@ pub async fn submit(
             .bind(("survey", survey_id(survey)))
             .bind(("org", RecordId::new("org", org.to_string())))
             .bind(("today", today.to_string()))
-            .bind(("response", clone_response(&response_row)))
-            .bind((
-                "comments",
-                comments.iter().map(clone_comment).collect::<Vec<_>>(),
-            ))
-            .bind((
-                "tallies",
-                tallies.iter().map(clone_tally).collect::<Vec<_>>(),
-            ))
+            .bind(("response", response_row.clone()))
+            .bind(("comments", comments.clone()))
+            .bind(("tallies", tallies.clone()))
             .await?;
         check_thrown(response).map(|_| ())
     })
@@ -932,39 +922,6 @@ fn tally_row(survey: &str, k: &TallyKey, n: i64) -> TallyRow {
         question: k.question.clone(),
         answer: k.answer.clone(),
         n,
-    }
-}
-
-fn clone_tally(t: &TallyRow) -> TallyRow {
-    TallyRow {
-        id: t.id.clone(),
-        survey: t.survey.clone(),
-        dimension: t.dimension.clone(),
-        segment: t.segment.clone(),
-        question: t.question.clone(),
-        answer: t.answer.clone(),
-        n: t.n,
-    }
-}
-
-fn clone_response(r: &ResponseRow) -> ResponseRow {
-    ResponseRow {
-        id: r.id.clone(),
-        org: r.org.clone(),
-        survey: r.survey.clone(),
-        segments: r.segments.clone(),
-        answers: r.answers.clone(),
-    }
-}
-
-fn clone_comment(c: &CommentRow) -> CommentRow {
-    CommentRow {
-        id: c.id.clone(),
-        org: c.org.clone(),
-        survey: c.survey.clone(),
-        question: c.question.clone(),
-        text: c.text.clone(),
-        segments: c.segments.clone(),
     }
 }
 
@@ -1005,7 +962,7 @@ pub async fn bulk_load(
         .collect();
     for chunk in tallies.chunks(5000) {
         db.query("INSERT INTO tally $rows RETURN NONE;")
-            .bind(("rows", chunk.iter().map(clone_tally).collect::<Vec<_>>()))
+            .bind(("rows", chunk.to_vec()))
             .await?
             .check()?;
     }
@@ -1073,27 +1030,10 @@ pub async fn counts(db: &Db, survey: &str, dimensions: &[&str]) -> AppResult<Vec
 pub async fn recount(db: &Db, survey: &str) -> AppResult<Vec<Count>> {
     // One scan of every response; the groups are added up here, so every dimension comes
     // from the same read and the same code that keeps the counters.
-    let mut response = db
-        .query("SELECT segments, answers FROM response WHERE survey = $survey;")
-        .bind(("survey", survey_id(survey)))
-        .await?
-        .check()?;
-    #[derive(SurrealValue)]
-    struct Row {
-        segments: StoredSegments,
-        answers: Vec<StoredAnswer>,
-    }
-    let rows: Vec<Row> = response.take(0)?;
     let mut counts: BTreeMap<TallyKey, u64> = BTreeMap::new();
-    for row in rows {
-        let segments = Segments {
-            team: row.segments.team,
-            service: row.segments.service,
-            role: row.segments.role,
-            level: row.segments.level,
-        };
-        let answers: Vec<Answer> = row
-            .answers
+    for (segments, answers) in raw_answers(db, survey).await? {
+        let segments = Segments::from(segments);
+        let answers: Vec<Answer> = answers
             .into_iter()
             .map(|a| Answer {
                 question: a.question,
@@ -1121,12 +1061,7 @@ pub async fn recount(db: &Db, survey: &str) -> AppResult<Vec<Count>> {
     }
     let comments: Vec<CommentSeg> = response.take(0)?;
     for c in comments {
-        let s = Segments {
-            team: c.segments.team,
-            service: c.segments.service,
-            role: c.segments.role,
-            level: c.segments.level,
-        };
+        let s = Segments::from(c.segments);
         for d in super::answers::DIMENSIONS {
             *counts
                 .entry(TallyKey {
