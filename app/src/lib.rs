@@ -5,9 +5,11 @@
 pub mod academy;
 pub mod asye;
 pub mod auth;
+pub mod charts;
 pub mod cpd;
 pub mod dates;
 pub mod error;
+pub mod imports;
 pub mod notify;
 pub mod people;
 pub mod portfolio;
@@ -16,6 +18,7 @@ pub mod shell;
 pub mod supervision;
 pub mod surveys;
 pub mod ui;
+pub mod workforce;
 
 #[cfg(feature = "ssr")]
 pub mod api;
@@ -41,6 +44,7 @@ use academy::path_views::{PathEditPage, PathsPage};
 use asye::views::{AsyeCohortPage, AsyePersonPage, MyAsyePage};
 use auth::views::{AccountPage, LoginPage};
 use cpd::views::{CpdEditPage, CpdPage, CpdPrintPage, SuperviseeCpdPage};
+use imports::views::{ImportReviewPage, ImportsPage};
 use notify::views::{NotificationsPage, provide_notifications};
 use people::views::{MyTeamPage, PeoplePage, PersonEditPage, TeamsPage};
 use portfolio::views::{EvidenceEditPage, EvidencePage};
@@ -53,6 +57,7 @@ use supervision::views::SupervisionPage;
 use surveys::views::{
     ManageSurveysPage, SurveyEditPage, SurveyImpactPage, SurveyPage, SurveyResultsPage, SurveysPage,
 };
+use workforce::views::{FiguresAdminPage, WorkforcePage};
 
 /// The HTML document around the app, rendered on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -154,6 +159,10 @@ fn Frame() -> impl IntoView {
                     <Route path=path!("/admin/people/new") view=PersonEditPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/people/:id") view=PersonEditPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/teams") view=TeamsPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/workforce") view=FiguresAdminPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/imports") view=ImportsPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/imports/:id") view=ImportReviewPage ssr=SsrMode::Async />
+                    <Route path=path!("/insight/workforce") view=WorkforcePage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
     }

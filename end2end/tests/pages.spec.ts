@@ -17,6 +17,11 @@ const pagesByRole: Record<string, string[]> = {
     '/frameworks',
     '/frameworks/demo_kss_v1',
     '/notifications',
+    '/admin/imports',
+    '/admin/imports?problem=no_file',
+    '/admin/workforce',
+    '/admin/workforce?team=demo_duty_advice',
+    '/insight/workforce?service=demo_localities',
   ],
   'supervisor@demo.test': [
     '/',
@@ -62,6 +67,8 @@ const pagesByRole: Record<string, string[]> = {
     '/surveys/annual_staff_3/results?dimension=team&segment=demo_fostering&by=level',
   ],
   'leader@demo.test': [
+    '/insight/workforce',
+    '/insight/workforce?team=demo_fostering',
     '/surveys',
     '/surveys/impact',
     '/surveys/annual_staff_3/results?by=service',

@@ -53,6 +53,23 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
             get(app::surveys::export::answers_csv),
         )
         .route(
+            "/admin/imports/upload",
+            axum::routing::post(app::imports::upload::upload)
+                .layer(app::imports::upload::body_limit()),
+        )
+        .route(
+            "/admin/imports/template/{name}",
+            get(app::imports::upload::template),
+        )
+        .route(
+            "/export/workforce.csv",
+            get(app::workforce::export::breakdown_csv),
+        )
+        .route(
+            "/export/workforce-trend.csv",
+            get(app::workforce::export::trend_csv),
+        )
+        .route(
             "/events/{id}/calendar.ics",
             get(app::export::event_calendar),
         )

@@ -40,6 +40,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "surveys",
         surql: include_str!("migrations/0006_surveys.surql"),
     },
+    Migration {
+        version: 7,
+        name: "workforce",
+        surql: include_str!("migrations/0007_workforce.surql"),
+    },
 ];
 
 pub const LATEST_SCHEMA_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].version;

@@ -7,6 +7,7 @@ pub mod framework;
 pub mod library;
 pub mod pathway;
 pub mod surveys;
+pub mod workforce;
 
 use surrealdb::types::{RecordId, SurrealValue};
 
@@ -588,6 +589,9 @@ pub async fn seed_demo(db: &Db, password: &str) -> AppResult<SeedOutcome> {
         if !surveys::has_surveys(db, org).await? {
             surveys::seed_surveys(db, org, crate::dates::today_uk()).await?;
         }
+        if !workforce::has_workforce(db, org).await? {
+            workforce::seed_workforce(db, org, crate::dates::today_uk()).await?;
+        }
         return Ok(SeedOutcome::AlreadyPresent);
     }
 
@@ -644,6 +648,7 @@ pub async fn seed_demo(db: &Db, password: &str) -> AppResult<SeedOutcome> {
     early_career::seed_early_career(db, &org, crate::dates::today_uk()).await?;
     academy::seed_academy(db, &org, crate::dates::today_uk()).await?;
     surveys::seed_surveys(db, &org, crate::dates::today_uk()).await?;
+    workforce::seed_workforce(db, &org, crate::dates::today_uk()).await?;
     Ok(counts)
 }
 

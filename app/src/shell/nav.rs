@@ -139,6 +139,14 @@ pub const SECTIONS: &[Section] = &[
         except: &[],
     },
     Section {
+        label: "Workforce",
+        href: "/insight/workforce",
+        action: Action::ReadInsight,
+        or: None,
+        level: None,
+        except: &[],
+    },
+    Section {
         label: "People",
         href: "/admin/people",
         action: Action::ManagePeople,
@@ -151,6 +159,14 @@ pub const SECTIONS: &[Section] = &[
         href: "/admin/teams",
         action: Action::ManageTeams,
         or: None,
+        level: None,
+        except: &[],
+    },
+    Section {
+        label: "Imports",
+        href: "/admin/imports",
+        action: Action::ManagePeople,
+        or: Some(Action::ManageTeams),
         level: None,
         except: &[],
     },
@@ -262,8 +278,10 @@ mod tests {
                 "Surveys",
                 "Progression requests",
                 "Frameworks",
+                "Workforce",
                 "People",
                 "Teams",
+                "Imports",
                 "My account"
             ]
         );

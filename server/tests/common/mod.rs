@@ -143,6 +143,11 @@ impl Request<'_> {
         self
     }
 
+    pub fn body(mut self, body: Vec<u8>) -> Self {
+        self.inner = self.inner.body(body);
+        self
+    }
+
     pub async fn send(self) -> reqwest::Result<Response> {
         let response = self.inner.send().await?;
         self.browser.remember(&response);
