@@ -233,6 +233,71 @@ async fn asye_cohort(
     ))
 }
 
+/// The supervisor's team as the team page shows it: readiness, reviews waiting, the ASYE's
+/// next milestone, CPD counts and supervision. Counts only, never the text of any record.
+pub async fn team_csv(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    team(&state, &headers).await.unwrap_or_else(error_response)
+}
+
+async fn team(state: &AppState, headers: &HeaderMap) -> Result<Response, AppError> {
+    let viewer = viewer(state, headers).await?;
+    let members = crate::progression::api::server::team_for(&state.db, &viewer).await?;
+    let rows = members
+        .iter()
+        .map(|m| {
+            vec![
+                m.name.clone(),
+                m.team_name.clone().unwrap_or_default(),
+                m.level_name.clone(),
+                m.next_level_name.clone().unwrap_or_default(),
+                format!("{} of {}", m.readiness.signed_off, m.readiness.total),
+                if m.readiness.met() { "yes" } else { "no" }.to_string(),
+                m.pending_reviews.to_string(),
+                m.asye_next
+                    .as_ref()
+                    .map(|(label, due)| format!("{label} ({due})"))
+                    .unwrap_or_default(),
+                m.asye_overdue.join("; "),
+                m.cpd
+                    .map(|c| c.state.label().to_string())
+                    .unwrap_or_else(|| "Not registered".into()),
+                m.cpd.map(|c| c.records.to_string()).unwrap_or_default(),
+                m.supervision
+                    .as_ref()
+                    .map(|c| c.state_label())
+                    .unwrap_or_default(),
+            ]
+        })
+        .collect();
+    let body = to_csv(
+        &[
+            "Name",
+            "Team",
+            "Level",
+            "Next level",
+            "Criteria signed off",
+            "Ready",
+            "Waiting for review",
+            "ASYE next due",
+            "ASYE overdue",
+            "CPD this year",
+            "CPD records",
+            "Supervision",
+        ],
+        rows,
+    )?;
+    audit(
+        &state.db,
+        &viewer.org_id,
+        Some(&viewer.id),
+        "export.team",
+        &format!("person:{}", viewer.id),
+        format!("{} people", members.len()),
+    )
+    .await?;
+    Ok(download(format!("team-{}.csv", iso(today_uk())), body))
+}
+
 /// The calendar file for the signed-in person's confirmed place on an event.
 pub async fn event_calendar(
     State(state): State<AppState>,

@@ -10,6 +10,7 @@ pub mod cpd;
 pub mod dates;
 pub mod error;
 pub mod imports;
+pub mod insight;
 pub mod notify;
 pub mod people;
 pub mod portfolio;
@@ -45,6 +46,7 @@ use asye::views::{AsyeCohortPage, AsyePersonPage, MyAsyePage};
 use auth::views::{AccountPage, LoginPage};
 use cpd::views::{CpdEditPage, CpdPage, CpdPrintPage, SuperviseeCpdPage};
 use imports::views::{ImportReviewPage, ImportsPage};
+use insight::views::{InsightPage, LearningInsightPage};
 use notify::views::{NotificationsPage, provide_notifications};
 use people::views::{MyTeamPage, PeoplePage, PersonEditPage, TeamsPage};
 use portfolio::views::{EvidenceEditPage, EvidencePage};
@@ -162,6 +164,8 @@ fn Frame() -> impl IntoView {
                     <Route path=path!("/admin/workforce") view=FiguresAdminPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/imports") view=ImportsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/imports/:id") view=ImportReviewPage ssr=SsrMode::Async />
+                    <Route path=path!("/insight") view=InsightPage ssr=SsrMode::Async />
+                    <Route path=path!("/insight/learning") view=LearningInsightPage ssr=SsrMode::Async />
                     <Route path=path!("/insight/workforce") view=WorkforcePage ssr=SsrMode::Async />
                 </Routes>
             </Layout>

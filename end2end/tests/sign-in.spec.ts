@@ -29,12 +29,12 @@ const roles = [
   {
     email: 'learning.lead@demo.test',
     name: 'Helen Marsh',
-    nav: ['Home', 'My pathway', 'Evidence', 'Learning', 'Library', 'Events', 'CPD', 'Supervision', 'Surveys', 'ASYE cohort', 'Frameworks', 'Workforce', 'My account'],
+    nav: ['Home', 'My pathway', 'Evidence', 'Learning', 'Library', 'Events', 'CPD', 'Supervision', 'Surveys', 'ASYE cohort', 'Frameworks', 'Insight', 'My account'],
   },
   {
     email: 'leader@demo.test',
     name: 'Grace Whitfield',
-    nav: ['Home', 'My pathway', 'Evidence', 'Learning', 'Library', 'Events', 'CPD', 'Supervision', 'Surveys', 'Workforce', 'My account'],
+    nav: ['Home', 'My pathway', 'Evidence', 'Learning', 'Library', 'Events', 'CPD', 'Supervision', 'Surveys', 'Insight', 'My account'],
   },
   {
     email: 'admin@demo.test',
@@ -49,7 +49,7 @@ const roles = [
       'Surveys',
       'Progression requests',
       'Frameworks',
-      'Workforce',
+      'Insight',
       'People',
       'Teams',
       'Imports',

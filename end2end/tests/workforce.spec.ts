@@ -4,7 +4,9 @@ import { expectAccessible, hydrated, mainNav, signIn } from './helpers';
 
 test('the leader reads workforce stability, narrows it to a service and downloads the table', async ({ page }) => {
   await signIn(page, 'leader@demo.test');
-  await mainNav(page).getByRole('link', { name: 'Workforce' }).click();
+  await mainNav(page).getByRole('link', { name: 'Insight' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Insight' })).toBeVisible();
+  await page.getByRole('link', { name: 'Workforce stability in detail' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Workforce stability' })).toBeVisible();
   await hydrated(page);
   const measures = page.getByTestId('workforce-measures');

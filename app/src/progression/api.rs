@@ -95,7 +95,7 @@ pub async fn decide_case(
 }
 
 #[cfg(feature = "ssr")]
-mod server {
+pub(crate) mod server {
     use super::super::case_store;
     use super::super::data::{CaseSummary, CaseView, PathwayView, QueueItem, TeamMember};
     use super::super::framework_store::{self, PATHWAY};
@@ -304,9 +304,16 @@ mod server {
 
     pub async fn team_progress() -> AppResult<Vec<TeamMember>> {
         let viewer = require_viewer().await?;
-        viewer.require(Action::ViewSupervisees)?;
         let state = api::state()?;
-        let db = &state.db;
+        team_for(&state.db, &viewer).await
+    }
+
+    /// The supervisor's team with each person's CPD, supervision and ASYE milestones.
+    pub async fn team_for(
+        db: &crate::db::Db,
+        viewer: &crate::auth::Viewer,
+    ) -> AppResult<Vec<TeamMember>> {
+        viewer.require(Action::ViewSupervisees)?;
         let mut members = store::team(db, &viewer.org_id, &viewer.id).await?;
         let people: Vec<(surrealdb::types::RecordId, String)> = members
             .iter()
@@ -345,6 +352,30 @@ mod server {
             member.cpd = registered.then(|| crate::cpd::rules::status(year, records, peer, today));
             member.supervision = Some(cadence);
             member.asye = programmes.contains_key(&member.id);
+        }
+        let in_asye: Vec<surrealdb::types::RecordId> = people
+            .iter()
+            .filter(|(id, _)| programmes.contains_key(&crate::db::key(id)))
+            .map(|(id, _)| id.clone())
+            .collect();
+        if !in_asye.is_empty() {
+            let rows =
+                crate::asye::store::programmes(db, &viewer.org_id, Some(in_asye), None).await?;
+            let mut records =
+                crate::asye::store::records(db, rows.iter().map(|r| r.id.clone()).collect())
+                    .await?
+                    .by_programme();
+            for row in rows.iter().filter(|r| r.status == "active") {
+                let cohort = crate::asye::api::server::cohort_row(
+                    row,
+                    &records.remove(&crate::db::key(&row.id)).unwrap_or_default(),
+                    today,
+                );
+                if let Some(member) = members.iter_mut().find(|m| m.id == cohort.person_id) {
+                    member.asye_next = cohort.next.map(|n| (n.label, n.due));
+                    member.asye_overdue = cohort.overdue;
+                }
+            }
         }
         Ok(members)
     }

@@ -111,6 +111,9 @@ pub struct TeamMember {
     pub level_key: String,
     /// They have an active ASYE programme.
     pub asye: bool,
+    /// The ASYE's next milestone and its due date, and whether anything is overdue.
+    pub asye_next: Option<(String, String)>,
+    pub asye_overdue: Vec<String>,
     /// Where they stand for the current registration year (counts only, never the text).
     pub cpd: Option<crate::cpd::rules::CpdStatus>,
     /// Whether their supervision is up to date.

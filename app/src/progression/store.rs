@@ -891,6 +891,8 @@ pub async fn team(db: &Db, org: &str, viewer: &str) -> AppResult<Vec<TeamMember>
                 relationship: if manages { "Line manager" } else { "Assessor" }.to_string(),
                 level_key: m.career_level.clone(),
                 asye: false,
+                asye_next: None,
+                asye_overdue: Vec::new(),
                 cpd: None,
                 supervision: None,
             }

@@ -148,6 +148,7 @@ fn DashboardBody(view: WorkforceView) -> impl IntoView {
         )
     });
     view! {
+        <crate::insight::views::InsightTabs current="workforce" query=view.filter.query() />
         <p class="lede">
             {format!("{}, {}.", view.scope, view.period_label)}
             " Figures are entered or imported by admins each quarter and read against the Department for Education's published figures."

@@ -19,7 +19,19 @@ pub fn TeamProgress() -> impl IntoView {
             }
                 .into_any();
         }
+        let summary = TeamSummary::of(&members);
         view! {
+            <ul class="card-grid tally" data-testid="team-summary" aria-label="Your team at a glance">
+                <li class="card"><span class="stat-number">{summary.people}</span>" people"</li>
+                <li class="card"><span class="stat-number">{summary.ready}</span>" ready for their next step"</li>
+                <li class="card"><span class="stat-number">{summary.waiting}</span>" criteria waiting for you"</li>
+                <li class="card"><span class="stat-number">{summary.asye_overdue}</span>" ASYE milestones overdue"</li>
+                <li class="card"><span class="stat-number">{summary.cpd_at_risk}</span>" CPD at risk"</li>
+                <li class="card"><span class="stat-number">{summary.supervision_behind}</span>" behind on supervision"</li>
+            </ul>
+            <p class="button-row">
+                <a class="button button-secondary" href="/export/team.csv" download="">"Download the team (CSV)"</a>
+            </p>
             <div class="table-scroll" tabindex="0" role="region" aria-label="Team progress">
                 <table class="table">
                     <thead>
@@ -28,6 +40,7 @@ pub fn TeamProgress() -> impl IntoView {
                             <th scope="col">"Level"</th>
                             <th scope="col">"Readiness for next level"</th>
                             <th scope="col" class="num">"Waiting for you"</th>
+                            <th scope="col">"ASYE next due"</th>
                             <th scope="col">"CPD this year"</th>
                             <th scope="col">"Supervision"</th>
                             <th scope="col">"Last activity"</th>
@@ -84,6 +97,11 @@ pub fn TeamProgress() -> impl IntoView {
                                             }}
                                         </td>
                                         <td>
+                                            {(!m.asye_overdue.is_empty()).then(|| view! { <span class="tag tag-danger">{format!("Overdue: {}", m.asye_overdue.join(", "))}</span> })}
+                                            {m.asye_next.clone().map(|(label, due)| view! { <span class="cell-note">{format!("{label}, {}", crate::dates::uk_date(&due))}</span> })}
+                                            {(!m.asye).then(|| view! { <span class="cell-note">"Not in their ASYE"</span> })}
+                                        </td>
+                                        <td>
                                             {match m.cpd {
                                                 Some(c) => {
                                                     let link = format!("/team/{}/cpd", m.id);
@@ -113,4 +131,40 @@ pub fn TeamProgress() -> impl IntoView {
         }
             .into_any()
     })
+}
+
+/// The team's figures at a glance, from the same rows as the table.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct TeamSummary {
+    pub people: usize,
+    pub ready: usize,
+    pub waiting: u32,
+    pub asye_overdue: usize,
+    pub cpd_at_risk: usize,
+    pub supervision_behind: usize,
+}
+
+impl TeamSummary {
+    pub fn of(members: &[super::super::data::TeamMember]) -> TeamSummary {
+        TeamSummary {
+            people: members.len(),
+            ready: members
+                .iter()
+                .filter(|m| m.readiness.met() && m.step_kind != Some(StepKind::Recruitment))
+                .count(),
+            waiting: members.iter().map(|m| m.pending_reviews).sum(),
+            asye_overdue: members.iter().map(|m| m.asye_overdue.len()).sum(),
+            cpd_at_risk: members
+                .iter()
+                .filter(|m| {
+                    m.cpd
+                        .is_some_and(|c| c.state == crate::cpd::rules::CpdState::AtRisk)
+                })
+                .count(),
+            supervision_behind: members
+                .iter()
+                .filter(|m| m.supervision.as_ref().is_some_and(|c| c.behind()))
+                .count(),
+        }
+    }
 }
