@@ -65,8 +65,13 @@ const pagesByRole: Record<string, string[]> = {
     '/surveys/annual_staff_4?preview=1',
     '/surveys/annual_staff_3/results',
     '/surveys/annual_staff_3/results?dimension=team&segment=demo_fostering&by=level',
+    '/insight/learning',
+    '/insight/learning?team=demo_fostering&service=demo_fostering_permanence',
   ],
   'leader@demo.test': [
+    '/insight',
+    '/insight?team=demo_locality_north&service=demo_localities',
+    '/insight/learning?service=demo_localities',
     '/insight/workforce',
     '/insight/workforce?team=demo_fostering',
     '/surveys',

@@ -74,3 +74,43 @@ test('an admin checks a staff file, sees what it would do, and applies it', asyn
   await expect(page.getByRole('link', { name: 'Ezra Worker' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Esme Manager' })).toBeVisible();
 });
+
+test('the leader reads the five monitoring areas, narrows them to a service and downloads the figures', async ({ page }) => {
+  await signIn(page, 'leader@demo.test');
+  await mainNav(page).getByRole('link', { name: 'Insight' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Insight' })).toBeVisible();
+  await hydrated(page);
+  for (const area of ['Manageable caseloads', 'Recording data', 'Quality and learning', 'Workforce recruitment and retention', 'Quality of frontline practice']) {
+    await expect(page.getByRole('heading', { level: 3, name: area })).toBeVisible();
+  }
+  await expect(page.getByTestId('area-learning').getByText('Training impact rate')).toBeVisible();
+  await expect(page.getByRole('img', { name: /Readiness for the next step/ })).toBeVisible();
+
+  await page.getByLabel('Service', { exact: true }).selectOption({ label: 'Fostering and Permanence' });
+  await page.getByRole('button', { name: 'Show' }).click();
+  await expect(page).toHaveURL(/service=demo_fostering_permanence/);
+  // Four people answered in Fostering: too few, so no survey figure is shown for it.
+  await expect(page.getByText('Survey figures are hidden for this group')).toBeVisible();
+  await expect(page.getByTestId('area-learning').getByText('Training impact rate')).toHaveCount(0);
+  await expectAccessible(page);
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download every figure (CSV)' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^insight-\d{4}-Q\d-demo_fostering_permanence\.csv$/);
+  const text = await readFile(await file.path(), 'utf8');
+  expect(text.split('\n')[0]).toBe('Section,Measure,Value,Note');
+  expect(text).toContain('Staff survey,Hidden');
+  expect(text).not.toContain('Training impact');
+});
+
+test('the learning lead sees the survey waves, events and resources', async ({ page }) => {
+  await signIn(page, 'learning.lead@demo.test');
+  await page.goto('/insight/learning');
+  await expect(page.getByRole('heading', { level: 1, name: 'Learning and development' })).toBeVisible();
+  await expect(page.getByTestId('survey-waves').getByRole('row')).toHaveCount(5);
+  await expect(page.getByTestId('event-attendance').getByRole('link', { name: 'Chronologies and analysis workshop' })).toBeVisible();
+  await expect(page.getByTestId('most-useful').getByRole('row').nth(1)).toBeVisible();
+  await expect(page.getByTestId('path-progress').getByText('NQSW: first 90 days')).toBeVisible();
+  await expectAccessible(page);
+});

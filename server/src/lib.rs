@@ -61,6 +61,12 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
             "/admin/imports/template/{name}",
             get(app::imports::upload::template),
         )
+        .route("/export/insight.csv", get(app::insight::export::leader_csv))
+        .route(
+            "/export/insight-learning.csv",
+            get(app::insight::export::learning_csv),
+        )
+        .route("/export/team.csv", get(app::export::team_csv))
         .route(
             "/export/workforce.csv",
             get(app::workforce::export::breakdown_csv),

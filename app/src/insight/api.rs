@@ -356,8 +356,13 @@ pub(crate) mod server {
         };
         Ok(match survey {
             Some(s) => {
-                let results =
+                let mut results =
                     crate::surveys::report::results(db, org, &s, group, "team", today).await?;
+                // The results page's trend is the whole survey's; a dashboard for a group
+                // needs the group's own, wave by wave, each under that wave's suppression.
+                if group.0 != "all" {
+                    results.trend = crate::surveys::report::group_trend(db, org, &s, group).await?;
+                }
                 Some((s, results))
             }
             None => None,

@@ -188,6 +188,53 @@ pub async fn results(
     })
 }
 
+/// Every wave of `survey`'s series for one group (`("team", key)`, `("service", key)`), each
+/// wave's figures shown only when the group was visible in that wave, by the same rules
+/// (including the secondary suppression) as the results page. Dashboards read trends for a
+/// group through this; `results` gives the trend of the whole survey.
+pub async fn group_trend(
+    db: &Db,
+    org: &str,
+    survey: &Survey,
+    group: (&str, &str),
+) -> AppResult<Vec<WavePoint>> {
+    let (dim, seg) = (dimension(group.0), group.1);
+    let dimensions: &[&str] = match dim {
+        "all" => &[],
+        "team" => &["team", "service"],
+        "service" => &["service"],
+        "role" => &["role"],
+        _ => &["level"],
+    };
+    let labels = Labels::load(db, org).await?;
+    let mut trend = Vec::new();
+    for (key, wave, opens, wave_min) in store::waves(db, org, &survey.series).await? {
+        let t = Tallies::new(store::counts(db, &key, dimensions).await?);
+        let min = wave_min as u64;
+        let (n, shown) = if dim == "all" {
+            let n = t.responses("all", "all");
+            (n, n >= min)
+        } else {
+            visible(&t, dim, min, &labels.service_of)
+                .get(seg)
+                .map(|(n, ok)| (*n, *ok))
+                .unwrap_or((0, false))
+        };
+        let (d, s) = if dim == "all" {
+            ("all", "all")
+        } else {
+            (dim, seg)
+        };
+        trend.push(WavePoint {
+            id: key,
+            wave,
+            opened: crate::dates::uk_date(&opens),
+            figures: shown.then(|| (n, None, headlines(&survey.questions, &t, d, s))),
+        });
+    }
+    Ok(trend)
+}
+
 /// Raw answers go out only when no group in any breakdown is hidden: each row carries its
 /// groups, so a hidden group would be in the file.
 pub async fn raw_allowed(db: &Db, survey: &Survey, labels: &Labels) -> AppResult<bool> {
