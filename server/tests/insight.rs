@@ -294,3 +294,62 @@ async fn a_supervisors_team_view_holds_only_their_own_team() {
         .unwrap();
     assert_eq!(csv.status(), StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn the_learning_dashboard_reads_one_quarter_when_asked() {
+    let server = start().await;
+    let helen = server.as_user("learning.lead@demo.test").await;
+    let mut response = server
+        .state
+        .db
+        .query("SELECT VALUE <string> starts FROM event:chronology_workshop;")
+        .await
+        .unwrap();
+    let starts: Vec<String> = response.take(0).unwrap();
+    let date = app::dates::parse_date(&starts[0][..10]).unwrap();
+    let quarter = app::workforce::quarter::Quarter::of(date);
+    let (status, view) = server
+        .call_json(
+            &helen,
+            "insight/learning",
+            &[("filter[period]", &quarter.key())],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{view}");
+    let titles: Vec<&str> = view["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["title"].as_str().unwrap())
+        .collect();
+    assert!(
+        titles.contains(&"Chronologies and analysis workshop"),
+        "{titles:?}"
+    );
+    let first = quarter.first_day().unwrap().to_string();
+    assert!(
+        view["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|e| e["starts"].as_str().unwrap() >= first.as_str())
+    );
+    // A quarter before any event has none; a quarter outside the list is a field error.
+    let earlier = quarter.window(6)[0];
+    let (_, before) = server
+        .call_json(
+            &helen,
+            "insight/learning",
+            &[("filter[period]", &earlier.key())],
+        )
+        .await;
+    assert_eq!(
+        before["events"].as_array().map(Vec::len),
+        Some(0),
+        "{before}"
+    );
+    let (status, _) = server
+        .call_json(&helen, "insight/learning", &[("filter[period]", "1999-Q1")])
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+}

@@ -154,6 +154,15 @@ async fn a_staff_import_is_checked_then_applied_whole_and_the_same_file_again_ch
     assert_eq!(will.team_name.as_deref(), Some("Locality South"));
     let priya = person(&server, "practitioner@demo.test").await.unwrap();
     assert_eq!(priya.job_title.as_deref(), Some("Social Worker (ASYE)"));
+    // New people start their level history; the manager's from her start date.
+    let mut history = server
+        .state
+        .db
+        .query("SELECT VALUE started_on FROM level_history WHERE person.email = 'nia.manager@demo.test' AND level = 'team_manager' AND how = 'joined' AND ended_on = NONE;")
+        .await
+        .unwrap();
+    let started: Vec<String> = history.take(0).unwrap();
+    assert_eq!(started, ["2025-04-01"]);
     assert_eq!(priya.manager_email.as_deref(), Some("supervisor@demo.test"));
 
     // Applying twice is refused; the same file uploaded again has nothing to do.
@@ -179,6 +188,39 @@ async fn a_staff_import_is_checked_then_applied_whole_and_the_same_file_again_ch
         "an unchanged row is not rewritten"
     );
     assert_eq!(untouched.name, "Priya Shah");
+}
+
+#[tokio::test]
+async fn a_level_changed_by_import_starts_a_new_entry_in_the_level_history() {
+    let server = start().await;
+    let admin = server.as_user("admin@demo.test").await;
+    let file =
+        format!("{STAFF_HEADER}practitioner@demo.test,Priya Shah,social_worker,practitioner,,,,\n");
+    let id = uploaded(&server, &admin, "staff", file.as_bytes()).await;
+    let (status, done) = server
+        .call_json(&admin, "imports/apply", &[("id", &id)])
+        .await;
+    assert_eq!(
+        (status, done.as_str()),
+        (StatusCode::OK, Some("0 created, 1 changed, 0 unchanged"))
+    );
+    let mut response = server
+        .state
+        .db
+        .query("SELECT level, how, ended_on FROM level_history WHERE person = person:demo_practitioner ORDER BY started_on;")
+        .await
+        .unwrap();
+    let value: surrealdb::types::Value = response.take(0).unwrap();
+    let rows = value.into_json_value();
+    let current: Vec<&Value> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["ended_on"].is_null())
+        .collect();
+    assert_eq!(current.len(), 1, "{rows:?}");
+    assert_eq!(current[0]["level"], "social_worker");
+    assert_eq!(current[0]["how"], "admin");
 }
 
 #[tokio::test]

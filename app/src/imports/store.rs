@@ -212,10 +212,27 @@ const MARK_APPLIED: &str = "
         outcome = $outcome RETURN NONE;
 ";
 
+/// Writes each person; a new person's level, and a changed one, start an entry in their level
+/// history (and close any request for a step from the old level), as the person form does.
 const WRITE_PEOPLE: &str = "
     FOR $p IN $people {
+        LET $pid = type::record('person', $p.id);
         LET $team = IF $p.team != NONE { type::record('team', $p.team) } ELSE { NONE };
         LET $manager = IF $p.line_manager != NONE { type::record('person', $p.line_manager) } ELSE { NONE };
+        LET $before = (SELECT VALUE career_level FROM $pid)[0];
+        IF $p.create {
+            CREATE level_history SET org = type::record('org', $org), person = $pid,
+                level = $p.career_level, how = 'joined',
+                started_on = IF $p.start_date != NONE { $p.start_date } ELSE { $today } RETURN NONE;
+        } ELSE IF $before != NONE AND $before != $p.career_level {
+            UPDATE level_history SET ended_on = $today WHERE person = $pid AND ended_on = NONE
+                RETURN NONE;
+            CREATE level_history SET org = type::record('org', $org), person = $pid,
+                level = $p.career_level, started_on = $today, how = 'admin' RETURN NONE;
+            UPDATE progression_case SET status = 'withdrawn', decided_at = time::now(),
+                reasons = 'Closed because the career level was changed by a staff import.'
+                WHERE person = $pid AND status = 'open' RETURN NONE;
+        };
         IF $p.create {
             CREATE type::record('person', $p.id) CONTENT {
                 org: type::record('org', $org), name: $p.name, email: $p.email, roles: $p.roles,
@@ -272,6 +289,7 @@ pub async fn apply_staff(
         .bind(("import_id", import_id.to_string()))
         .bind(("actor", actor.to_string()))
         .bind(("outcome", outcome.to_string()))
+        .bind(("today", crate::dates::iso(crate::dates::today_uk())))
         .bind(("people", people))
         .await?;
     crate::db::check_thrown(response).map_err(failed)?;

@@ -193,7 +193,12 @@ pub(crate) mod server {
         let cpd_states = cpd_states(db, org, &registered_ids, today).await?;
 
         let today_iso = iso(today);
-        let found = staff_survey(db, org, &wf.filter, &today_iso).await?;
+        // The latest wave unless a quarter was chosen (the filter as checked always names one).
+        let chosen = WorkforceFilter {
+            period: filter.period.clone(),
+            ..wf.filter.clone()
+        };
+        let found = staff_survey(db, org, &chosen, &today_iso).await?;
         let survey = found.as_ref().map(|(s, _)| s);
         let results = found.as_ref().map(|(_, r)| r);
 
@@ -202,12 +207,7 @@ pub(crate) mod server {
             Quarter::parse(&wf.filter.period).unwrap_or_else(|| Quarter::of(today).previous());
         let quarters = period.window(8);
         let from = crate::dates::uk_to_utc(
-            time::Date::from_calendar_date(
-                quarters[0].year,
-                time::Month::try_from(quarters[0].q * 3 - 2).unwrap_or(time::Month::January),
-                1,
-            )
-            .unwrap_or(today),
+            quarters[0].first_day().unwrap_or(today),
             time::Time::MIDNIGHT,
         );
         let evidence = store::per_quarter(db, PerQuarter::Evidence, ids.clone(), from).await?;
@@ -340,13 +340,19 @@ pub(crate) mod server {
             crate::surveys::model::ResultsView,
         )>,
     > {
+        // A chosen quarter reads the survey as it stood at the quarter's end.
+        let as_of = Quarter::parse(&filter.period)
+            .and_then(Quarter::last_day)
+            .map(iso)
+            .filter(|end| end.as_str() < today)
+            .unwrap_or_else(|| today.to_string());
         let survey = crate::surveys::store::all(db, org)
             .await?
             .into_iter()
             .filter(|s| {
                 s.purpose == "staff"
                     && s.published
-                    && s.opens.as_deref().is_some_and(|o| o <= today)
+                    && s.opens.as_deref().is_some_and(|o| o <= as_of.as_str())
             })
             .max_by(|a, b| a.opens.cmp(&b.opens));
         let group = match (filter.team.as_str(), filter.service.as_str()) {

@@ -14,8 +14,9 @@ use crate::auth::Viewer;
 use crate::cpd::rules::RegistrationYear;
 use crate::dates::{iso, today_uk};
 use crate::db::{Db, key};
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::workforce::model::WorkforceFilter;
+use crate::workforce::quarter::Quarter;
 
 /// A resource needs this many answers to be ranked.
 const MIN_ANSWERS: u64 = 3;
@@ -26,12 +27,41 @@ pub async fn learning_for(
     viewer: &Viewer,
     filter: &WorkforceFilter,
 ) -> AppResult<LearningView> {
-    let (wf, scoped, people) = scope(db, viewer, filter).await?;
+    // The period here is any recent quarter, not only those with workforce figures, so it is
+    // checked here and the rest of the filter where the workforce dashboard checks it.
+    let (wf, scoped, people) = scope(
+        db,
+        viewer,
+        &WorkforceFilter {
+            period: String::new(),
+            ..filter.clone()
+        },
+    )
+    .await?;
     let org = &viewer.org_id;
     let today = today_uk();
     let today_iso = iso(today);
+    let recent = Quarter::of(today).window(8);
+    let period = match filter.period.trim() {
+        "" => None,
+        text => Some(
+            Quarter::parse(text)
+                .filter(|q| recent.contains(q))
+                .ok_or_else(|| AppError::field("period", "Choose a period from the list."))?,
+        ),
+    };
+    // A chosen quarter: its events, the survey waves opened by its end, CPD for the
+    // registration year it ends in. Otherwise the last twelve months and what is to come.
+    let chosen = WorkforceFilter {
+        period: period.map(Quarter::key).unwrap_or_default(),
+        ..wf.filter.clone()
+    };
+    let as_of = period
+        .and_then(Quarter::last_day)
+        .filter(|end| *end < today)
+        .unwrap_or(today);
 
-    let survey = staff_survey(db, org, &wf.filter, &today_iso).await?;
+    let survey = staff_survey(db, org, &chosen, &today_iso).await?;
     let waves = survey
         .as_ref()
         .map(|(_, r)| {
@@ -51,29 +81,29 @@ pub async fn learning_for(
         })
         .unwrap_or_default();
 
-    // Events of the last twelve months and those to come.
     let now = time::OffsetDateTime::now_utc();
-    let events: Vec<EventLine> = store::events(
-        db,
-        org,
-        scoped.clone(),
-        now - time::Duration::days(365),
-        now,
-    )
-    .await?
-    .into_iter()
-    .map(|e| EventLine {
-        id: key(&e.id),
-        title: e.title,
-        starts: e.starts,
-        past: e.past,
-        capacity: e.capacity.max(0) as u64,
-        booked: e.booked.max(0) as u64,
-        attended: e.attended.max(0) as u64,
-        no_show: e.no_show.max(0) as u64,
-        waitlisted: e.waitlisted.max(0) as u64,
-    })
-    .collect();
+    let (from, until) = match period.and_then(|q| Some((q.first_day()?, q.next().first_day()?))) {
+        Some((first, next)) => (
+            crate::dates::uk_to_utc(first, time::Time::MIDNIGHT),
+            Some(crate::dates::uk_to_utc(next, time::Time::MIDNIGHT)),
+        ),
+        None => (now - time::Duration::days(365), None),
+    };
+    let events: Vec<EventLine> = store::events(db, org, scoped.clone(), from, until, now)
+        .await?
+        .into_iter()
+        .map(|e| EventLine {
+            id: key(&e.id),
+            title: e.title,
+            starts: e.starts,
+            past: e.past,
+            capacity: e.capacity.max(0) as u64,
+            booked: e.booked.max(0) as u64,
+            attended: e.attended.max(0) as u64,
+            no_show: e.no_show.max(0) as u64,
+            waitlisted: e.waitlisted.max(0) as u64,
+        })
+        .collect();
     let attended = events.iter().map(|e| e.attended).sum();
     let no_shows = events.iter().map(|e| e.no_show).sum();
     let waiting_now = events
@@ -103,13 +133,13 @@ pub async fn learning_for(
         .collect();
 
     let registered_ids = registered(&people);
-    let cpd = cpd_states(db, org, &registered_ids, today).await?;
+    let cpd = cpd_states(db, org, &registered_ids, as_of).await?;
 
     let paths = path_progress(db, org, &people).await?;
 
     Ok(LearningView {
         scope: wf.scope.clone(),
-        filter: wf.filter.clone(),
+        filter: chosen.clone(),
         services: wf.services.clone(),
         teams: wf.teams.clone(),
         survey_title: survey.as_ref().map(|(s, _)| s.title.clone()),
@@ -126,7 +156,9 @@ pub async fn learning_for(
         least_useful,
         registered: registered_ids.len() as u64,
         cpd,
-        cpd_year: RegistrationYear::containing(today).label(),
+        cpd_year: RegistrationYear::containing(as_of).label(),
+        periods: recent.iter().rev().map(|q| (q.key(), q.label())).collect(),
+        period_label: period.map(Quarter::label).unwrap_or_default(),
         paths,
     })
 }

@@ -114,7 +114,10 @@ pub struct PathRow {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct LearningView {
     pub scope: String,
+    /// The filter as applied; an empty period is the last twelve months and what is to come.
     pub filter: WorkforceFilter,
+    pub periods: Vec<(String, String)>,
+    pub period_label: String,
     pub services: Vec<(String, String)>,
     pub teams: Vec<(String, String)>,
     pub survey_title: Option<String>,

@@ -167,6 +167,7 @@ pub async fn events(
     org: &str,
     people: Option<Vec<RecordId>>,
     since: time::OffsetDateTime,
+    until: Option<time::OffsetDateTime>,
     now: time::OffsetDateTime,
 ) -> AppResult<Vec<EventRow>> {
     let mut response = db
@@ -181,11 +182,13 @@ pub async fn events(
                 count(SELECT VALUE id FROM booking WHERE event = $parent.id AND status = 'waitlisted'
                     AND ($people = NONE OR person IN $people)) AS waitlisted
              FROM event WHERE org = type::record('org', $org) AND status = 'scheduled' AND starts >= $since
+                AND ($until = NONE OR starts < $until)
              ORDER BY starts;",
         )
         .bind(("org", org.to_string()))
         .bind(("people", people))
         .bind(("since", datetime(since)))
+        .bind(("until", until.map(datetime)))
         .bind(("now", datetime(now)))
         .await?
         .check()?;

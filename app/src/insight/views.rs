@@ -238,7 +238,7 @@ fn LearningInsight() -> impl IntoView {
     let query = use_query_map();
     let filter = Memo::new(move |_| {
         query.with(|q| WorkforceFilter {
-            period: String::new(),
+            period: q.get("period").unwrap_or_default(),
             service: q.get("service").unwrap_or_default(),
             team: q.get("team").unwrap_or_default(),
         })
@@ -256,11 +256,7 @@ fn LearningInsight() -> impl IntoView {
 fn LearningBody(view: super::model::LearningView) -> impl IntoView {
     use super::model::UsefulRow;
     let filter = view.filter.clone();
-    let scoped = WorkforceFilter {
-        period: String::new(),
-        ..filter.clone()
-    };
-    let q = scoped.query();
+    let q = filter.query();
     let suffix = if q.is_empty() {
         String::new()
     } else {
@@ -306,8 +302,20 @@ fn LearningBody(view: super::model::LearningView) -> impl IntoView {
     };
     view! {
         <InsightTabs current="learning" query=q.clone() />
-        <p class="lede">{format!("{}. Survey figures keep the survey's minimum of {} people in a group.", view.scope, view.min_group)}</p>
+        <p class="lede">
+            {format!("{}, {}. Survey figures keep the survey's minimum of {} people in a group; resources and learning paths are as they stand today.",
+                view.scope,
+                if view.period_label.is_empty() { "the last 12 months".to_string() } else { view.period_label.clone() },
+                view.min_group)}
+        </p>
         <Form method="GET" action="" attr:class="filter-form" attr:aria-label="Choose the group to show">
+            <div class="field">
+                <label for="ld-period">"Period"</label>
+                <select id="ld-period" name="period">
+                    <option value="">"The last 12 months and what is to come"</option>
+                    {view.periods.iter().map(|(k, l)| view! { <option value=k.clone() selected=*k == filter.period>{l.clone()}</option> }).collect_view()}
+                </select>
+            </div>
             <div class="field">
                 <label for="ld-service">"Service"</label>
                 <select id="ld-service" name="service">

@@ -82,6 +82,17 @@ impl Quarter {
         }
     }
 
+    /// The first day of the quarter.
+    pub fn first_day(self) -> Option<time::Date> {
+        let month = time::Month::try_from(self.q * 3 - 2).ok()?;
+        time::Date::from_calendar_date(self.year, month, 1).ok()
+    }
+
+    /// The last day of the quarter.
+    pub fn last_day(self) -> Option<time::Date> {
+        self.next().first_day()?.previous_day()
+    }
+
     /// The `n` quarters ending with this one, oldest first.
     pub fn window(self, n: usize) -> Vec<Quarter> {
         let mut quarters = Vec::with_capacity(n);
