@@ -44,7 +44,7 @@ pub fn LineChart(
     series: Vec<Series>,
     scale: Scale,
     /// A dotted reference line, such as the England figure.
-    #[prop(optional)]
+    #[prop(default = None)]
     reference: Option<(String, f64)>,
 ) -> impl IntoView {
     let highest = series

@@ -91,6 +91,15 @@ async fn the_leaders_figures_add_up_to_the_councils_records() {
         view["asye"]["on_track"].as_u64().unwrap() + view["asye"]["overdue"].as_u64().unwrap(),
         asye
     );
+    // The two deferred requests of the demo, both within the last 12 months.
+    let deferred: u64 = view["decisions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["deferred"].as_u64().unwrap())
+        .sum();
+    let decided = count(&server, "RETURN count(SELECT VALUE id FROM progression_case WHERE org = org:demo_borough AND status = 'deferred' AND decided_at > time::now() - 365d);").await;
+    assert_eq!((deferred, decided), (2, 2));
     // The demo council's latest staff survey wave shows for the whole council.
     assert_eq!(view["survey_hidden"], false);
     assert!(

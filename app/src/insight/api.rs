@@ -122,9 +122,8 @@ pub(crate) mod server {
             }
         }
 
-        // Decisions since the start of the calendar year.
-        let year_start =
-            time::Date::from_calendar_date(today.year(), time::Month::January, 1).unwrap_or(today);
+        // Decisions in the last twelve months.
+        let year_start = today - time::Duration::days(365);
         let since = crate::dates::uk_to_utc(year_start, time::Time::MIDNIGHT);
         let mut decisions: Vec<DecisionRow> = Vec::new();
         for (kind, status, n) in store::decisions(db, org, ids.clone(), since).await? {
@@ -628,7 +627,7 @@ pub(crate) mod server {
                         )),
                     ),
                     figure(
-                        "Progression steps approved this year",
+                        "Progression steps approved in 12 months",
                         i.approved.to_string(),
                         None,
                     ),

@@ -6,6 +6,7 @@
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod export;
+pub mod filters;
 #[cfg(feature = "ssr")]
 pub mod learning;
 pub mod model;

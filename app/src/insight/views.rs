@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Form;
-use leptos_router::hooks::use_query_map;
 
 use super::api::leader_dashboard;
+use super::filters::{ScopeSelects, filter_from_query};
 use super::model::{Area, LeaderView};
 use crate::auth::roles::Action;
 use crate::charts::{LineChart, Scale, Series};
@@ -15,7 +15,6 @@ use crate::surveys::measures::show_percent;
 use crate::surveys::model::OptionCount;
 use crate::surveys::views::charts::Bars;
 use crate::ui::loaded;
-use crate::workforce::model::WorkforceFilter;
 
 #[component]
 pub fn InsightPage() -> impl IntoView {
@@ -29,14 +28,7 @@ pub fn InsightPage() -> impl IntoView {
 
 #[component]
 fn Insight() -> impl IntoView {
-    let query = use_query_map();
-    let filter = Memo::new(move |_| {
-        query.with(|q| WorkforceFilter {
-            period: q.get("period").unwrap_or_default(),
-            service: q.get("service").unwrap_or_default(),
-            team: q.get("team").unwrap_or_default(),
-        })
-    });
+    let filter = filter_from_query();
     let data = Resource::new(move || filter.get(), leader_dashboard);
     view! {
         <section class="page">
@@ -65,26 +57,7 @@ fn Body(view: LeaderView) -> impl IntoView {
         <InsightTabs current="overview" query=q.clone() />
         <p class="lede">{format!("{}: {} staff in Pathway. Figures for {}.", view.scope, view.people, if view.period_label.is_empty() { "now".to_string() } else { view.period_label.clone() })}</p>
         <Form method="GET" action="" attr:class="filter-form" attr:aria-label="Choose the figures to show">
-            <div class="field">
-                <label for="in-period">"Quarter"</label>
-                <select id="in-period" name="period">
-                    {view.periods.iter().map(|(k, l)| view! { <option value=k.clone() selected=*k == filter.period>{l.clone()}</option> }).collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="in-service">"Service"</label>
-                <select id="in-service" name="service">
-                    <option value="">"All services"</option>
-                    {view.services.iter().map(|(k, l)| view! { <option value=k.clone() selected=*k == filter.service>{l.clone()}</option> }).collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="in-team">"Team"</label>
-                <select id="in-team" name="team">
-                    <option value="">"All teams"</option>
-                    {view.teams.iter().map(|(k, l)| view! { <option value=k.clone() selected=*k == filter.team>{l.clone()}</option> }).collect_view()}
-                </select>
-            </div>
+            <ScopeSelects id="in" filter=filter.clone() periods=view.periods.clone() services=view.services.clone() teams=view.teams.clone() />
             <div class="filter-buttons">
                 <button type="submit" class="button button-secondary">"Show"</button>
             </div>
@@ -109,9 +82,9 @@ fn Body(view: LeaderView) -> impl IntoView {
         </div>
         <div class="card-grid">
             <section class="card" aria-labelledby="decisions-heading">
-                <h3 id="decisions-heading">{format!("Progression decisions since {}", view.decisions_since)}</h3>
+                <h3 id="decisions-heading">{format!("Progression decisions in the last 12 months (since {})", view.decisions_since)}</h3>
                 {if view.decisions.is_empty() {
-                    view! { <p>"None yet this year."</p> }.into_any()
+                    view! { <p>"None in the last 12 months."</p> }.into_any()
                 } else {
                     view! {
                         <table class="table" data-testid="decisions">
@@ -235,14 +208,7 @@ pub fn LearningInsightPage() -> impl IntoView {
 
 #[component]
 fn LearningInsight() -> impl IntoView {
-    let query = use_query_map();
-    let filter = Memo::new(move |_| {
-        query.with(|q| WorkforceFilter {
-            period: q.get("period").unwrap_or_default(),
-            service: q.get("service").unwrap_or_default(),
-            team: q.get("team").unwrap_or_default(),
-        })
-    });
+    let filter = filter_from_query();
     let data = Resource::new(move || filter.get(), super::api::learning_dashboard);
     view! {
         <section class="page">
@@ -309,27 +275,7 @@ fn LearningBody(view: super::model::LearningView) -> impl IntoView {
                 view.min_group)}
         </p>
         <Form method="GET" action="" attr:class="filter-form" attr:aria-label="Choose the group to show">
-            <div class="field">
-                <label for="ld-period">"Period"</label>
-                <select id="ld-period" name="period">
-                    <option value="">"The last 12 months and what is to come"</option>
-                    {view.periods.iter().map(|(k, l)| view! { <option value=k.clone() selected=*k == filter.period>{l.clone()}</option> }).collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="ld-service">"Service"</label>
-                <select id="ld-service" name="service">
-                    <option value="">"All services"</option>
-                    {view.services.iter().map(|(k, l)| view! { <option value=k.clone() selected=*k == filter.service>{l.clone()}</option> }).collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="ld-team">"Team"</label>
-                <select id="ld-team" name="team">
-                    <option value="">"All teams"</option>
-                    {view.teams.iter().map(|(k, l)| view! { <option value=k.clone() selected=*k == filter.team>{l.clone()}</option> }).collect_view()}
-                </select>
-            </div>
+            <ScopeSelects id="ld" filter=filter.clone() periods=view.periods.clone() period_label="Period" any_period="The last 12 months and what is to come" services=view.services.clone() teams=view.teams.clone() />
             <div class="filter-buttons">
                 <button type="submit" class="button button-secondary">"Show"</button>
             </div>

@@ -589,6 +589,7 @@ pub async fn seed_demo(db: &Db, password: &str) -> AppResult<SeedOutcome> {
         if !surveys::has_surveys(db, org).await? {
             surveys::seed_surveys(db, org, crate::dates::today_uk()).await?;
         }
+        pathway::seed_decisions(db, org, crate::dates::today_uk()).await?;
         if !workforce::has_workforce(db, org).await? {
             workforce::seed_workforce(db, org, crate::dates::today_uk()).await?;
         }
@@ -649,6 +650,7 @@ pub async fn seed_demo(db: &Db, password: &str) -> AppResult<SeedOutcome> {
     academy::seed_academy(db, &org, crate::dates::today_uk()).await?;
     surveys::seed_surveys(db, &org, crate::dates::today_uk()).await?;
     workforce::seed_workforce(db, &org, crate::dates::today_uk()).await?;
+    pathway::seed_decisions(db, &org, crate::dates::today_uk()).await?;
     Ok(counts)
 }
 

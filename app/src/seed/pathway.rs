@@ -625,6 +625,50 @@ pub async fn seed_pathway(db: &Db, org: &RecordId, today: &str) -> AppResult<()>
     Ok(())
 }
 
+/// Two progression requests decided in the last few months, both deferred, so the leader's
+/// pipeline shows decisions and their outcome without contradicting anyone's level history:
+/// Callum Reid's panel for Advanced Practitioner and Yusuf Patel's assessment for Senior.
+const DECISIONS: &str = "
+    IF (SELECT VALUE id FROM progression_case WHERE org = $org AND status != 'open' LIMIT 1) = [] {
+        CREATE progression_case:demo_callum_panel SET org = $org, person = person:ln_2,
+            framework = type::record('framework', $framework), from_level = 'senior_social_worker',
+            to_level = 'advanced_practitioner', kind = 'panel', status = 'deferred',
+            opened_by = person:ln_2, opened_at = $opened_1, signed_off = 22, required = 22,
+            account = 'My reflective account of leading practice in the locality team.',
+            panel = [person:demo_learning_lead, person:sl_1], decided_by = person:demo_learning_lead,
+            decided_at = $decided_1,
+            reasons = 'The evidence is strong on direct work; the panel wants to see more of leading others.',
+            actions = 'Co-facilitate two group supervision sessions and come back to the next panel.';
+        CREATE progression_case:demo_yusuf_assessment SET org = $org, person = person:da_2,
+            framework = type::record('framework', $framework), from_level = 'social_worker',
+            to_level = 'senior_social_worker', kind = 'assessment', status = 'deferred',
+            opened_by = person:da_2, opened_at = $opened_2, signed_off = 27, required = 27,
+            decided_by = person:tm_duty, decided_at = $decided_2,
+            reasons = 'Two criteria rest on a single piece of evidence each.',
+            actions = 'Add a direct observation for each and ask again in three months.';
+    };
+";
+
+/// Seeds the decided requests unless the council already has decisions of its own.
+pub async fn seed_decisions(db: &Db, org: &RecordId, today: time::Date) -> AppResult<()> {
+    let at = |days: i64| {
+        crate::db::datetime(crate::dates::uk_to_utc(
+            today - time::Duration::days(days),
+            time::Time::from_hms(11, 0, 0).unwrap_or(time::Time::MIDNIGHT),
+        ))
+    };
+    db.query(DECISIONS)
+        .bind(("org", org.clone()))
+        .bind(("framework", PATHWAY_ID))
+        .bind(("opened_1", at(110)))
+        .bind(("decided_1", at(84)))
+        .bind(("opened_2", at(170)))
+        .bind(("decided_2", at(150)))
+        .await?
+        .check()?;
+    Ok(())
+}
+
 fn short_title(statement: &str) -> String {
     let words: Vec<&str> = statement.split_whitespace().take(7).collect();
     format!("{}…", words.join(" ").trim_end_matches([',', '.', ';']))

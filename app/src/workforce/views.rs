@@ -9,11 +9,12 @@ use leptos_router::hooks::use_query_map;
 
 use super::api::{SaveFigures, open_figures, workforce_dashboard};
 use super::form::{FIELDS, Kind};
-use super::model::{FiguresEditor, TrendPoint, UnitRow, WorkforceFilter, WorkforceView};
+use super::model::{FiguresEditor, TrendPoint, UnitRow, WorkforceView};
 use super::rates::{Benchmark, show_caseload, show_hundredths, show_rate};
 use super::rollup::Rolled;
 use crate::auth::roles::Action;
 use crate::charts::{LineChart, Scale, Series};
+use crate::insight::filters::{ScopeSelects, filter_from_query};
 use crate::shell::Guarded;
 use crate::ui::{ErrorSummary, Field, Notice, field_errors, general_error, loaded, successes};
 
@@ -29,14 +30,7 @@ pub fn WorkforcePage() -> impl IntoView {
 
 #[component]
 fn Dashboard() -> impl IntoView {
-    let query = use_query_map();
-    let filter = Memo::new(move |_| {
-        query.with(|q| WorkforceFilter {
-            period: q.get("period").unwrap_or_default(),
-            service: q.get("service").unwrap_or_default(),
-            team: q.get("team").unwrap_or_default(),
-        })
-    });
+    let filter = filter_from_query();
     let data = Resource::new(move || filter.get(), workforce_dashboard);
     view! {
         <section class="page page-wide">
@@ -153,7 +147,7 @@ fn DashboardBody(view: WorkforceView) -> impl IntoView {
             {format!("{}, {}.", view.scope, view.period_label)}
             " Figures are entered or imported by admins each quarter and read against the Department for Education's published figures."
         </p>
-        <FilterForm view=view.clone() csv_query=csv_query.clone() />
+        <FilterForm view=view.clone() csv_query />
         {coverage.map(|c| view! { <p class="hint" role="note">{c}</p> })}
         <div class="card-grid measure-grid" data-testid="workforce-measures">
             {MEASURES.iter().map(|m| {
@@ -175,8 +169,8 @@ fn DashboardBody(view: WorkforceView) -> impl IntoView {
                 }
             }).collect_view()}
         </div>
-        <Trend trend=view.trend.clone() benchmarks=view.benchmarks.clone() scope=view.scope.clone() csv_query=csv_query.clone() />
-        <Breakdown rows=view.rows.clone() period=view.period_label.clone() csv_query />
+        <Trend trend=view.trend.clone() benchmarks=view.benchmarks.clone() scope=view.scope.clone() />
+        <Breakdown rows=view.rows.clone() period=view.period_label.clone() />
     }
     .into_any()
 }
@@ -187,26 +181,7 @@ fn FilterForm(view: WorkforceView, csv_query: String) -> impl IntoView {
     let has_figures = !view.periods.is_empty();
     view! {
         <Form method="GET" action="" attr:class="filter-form" attr:aria-label="Choose the figures to show">
-            <div class="field">
-                <label for="wf-period">"Quarter"</label>
-                <select id="wf-period" name="period">
-                    {view.periods.iter().map(|(k, l)| view! { <option value=k.clone() selected=*k == filter.period>{l.clone()}</option> }).collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="wf-service">"Service"</label>
-                <select id="wf-service" name="service">
-                    <option value="">"All services"</option>
-                    {view.services.iter().map(|(k, l)| view! { <option value=k.clone() selected=*k == filter.service>{l.clone()}</option> }).collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="wf-team">"Team"</label>
-                <select id="wf-team" name="team">
-                    <option value="">"All teams"</option>
-                    {view.teams.iter().map(|(k, l)| view! { <option value=k.clone() selected=*k == filter.team>{l.clone()}</option> }).collect_view()}
-                </select>
-            </div>
+            <ScopeSelects id="wf" filter=filter.clone() periods=view.periods.clone() services=view.services.clone() teams=view.teams.clone() />
             <div class="filter-buttons">
                 <button type="submit" class="button button-secondary">"Show"</button>
                 {view.can_edit.then(|| view! { <a href="/admin/workforce">"Enter figures"</a> })}
@@ -222,13 +197,7 @@ fn FilterForm(view: WorkforceView, csv_query: String) -> impl IntoView {
 }
 
 #[component]
-fn Trend(
-    trend: Vec<TrendPoint>,
-    benchmarks: Vec<Benchmark>,
-    scope: String,
-    csv_query: String,
-) -> impl IntoView {
-    let _ = csv_query;
+fn Trend(trend: Vec<TrendPoint>, benchmarks: Vec<Benchmark>, scope: String) -> impl IntoView {
     if trend.len() < 2 {
         return ().into_any();
     }
@@ -256,10 +225,7 @@ fn Trend(
                     <LineChart id="wf-rates".to_string() title=format!("Vacancy, agency and turnover rates, {scope}") labels=labels.clone() series=rates scale=Scale::Percent />
                 </div>
                 <div>
-                    {match england_caseload {
-                        Some(reference) => view! { <LineChart id="wf-caseload".to_string() title=format!("Average caseload, {scope}") labels=labels.clone() series=caseloads scale=Scale::Number reference /> }.into_any(),
-                        None => view! { <LineChart id="wf-caseload".to_string() title=format!("Average caseload, {scope}") labels=labels.clone() series=caseloads scale=Scale::Number /> }.into_any(),
-                    }}
+                    <LineChart id="wf-caseload".to_string() title=format!("Average caseload, {scope}") labels=labels.clone() series=caseloads scale=Scale::Number reference=england_caseload />
                 </div>
             </div>
             <div class="table-scroll" tabindex="0" role="region" aria-label="Trend figures">
@@ -295,8 +261,7 @@ fn measure_cell(m: &Measure, rolled: &Rolled) -> String {
 }
 
 #[component]
-fn Breakdown(rows: Vec<UnitRow>, period: String, csv_query: String) -> impl IntoView {
-    let _ = csv_query;
+fn Breakdown(rows: Vec<UnitRow>, period: String) -> impl IntoView {
     view! {
         <section aria-labelledby="breakdown-heading">
             <h2 id="breakdown-heading">"By service and team"</h2>
