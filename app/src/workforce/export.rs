@@ -75,46 +75,9 @@ pub async fn breakdown_csv(
     headers: HeaderMap,
     Query(filter): Query<WorkforceFilter>,
 ) -> Response {
-    breakdown(&state, &headers, &filter)
+    table(&state, &headers, &filter, Table::Breakdown)
         .await
         .unwrap_or_else(error_response)
-}
-
-async fn breakdown(
-    state: &AppState,
-    headers: &HeaderMap,
-    filter: &WorkforceFilter,
-) -> Result<Response, AppError> {
-    let (viewer, view) = load(state, headers, filter).await?;
-    let mut header = vec!["Quarter", "Service or team", "Level"];
-    header.extend(MEASURE_HEADERS);
-    let rows: Vec<Vec<String>> = view
-        .rows
-        .iter()
-        .map(|r| {
-            let mut row = vec![
-                view.filter.period.clone(),
-                r.name.clone(),
-                match r.depth {
-                    0 => "whole view".to_string(),
-                    d => format!("level {d}"),
-                },
-            ];
-            row.extend(cells(&r.rolled));
-            row
-        })
-        .collect();
-    let body = to_csv(&header, rows)?;
-    audit(
-        &state.db,
-        &viewer.org_id,
-        Some(&viewer.id),
-        "export.workforce",
-        "workforce",
-        format!("breakdown {}", view.filter.query()),
-    )
-    .await?;
-    Ok(download(name(&view, "breakdown"), body))
 }
 
 pub async fn trend_csv(
@@ -122,25 +85,69 @@ pub async fn trend_csv(
     headers: HeaderMap,
     Query(filter): Query<WorkforceFilter>,
 ) -> Response {
-    trend(&state, &headers, &filter)
+    table(&state, &headers, &filter, Table::Trend)
         .await
         .unwrap_or_else(error_response)
 }
 
-async fn trend(
+/// The two tables of the dashboard that download.
+#[derive(Clone, Copy)]
+enum Table {
+    Breakdown,
+    Trend,
+}
+
+impl Table {
+    fn key(self) -> &'static str {
+        match self {
+            Table::Breakdown => "breakdown",
+            Table::Trend => "trend",
+        }
+    }
+
+    /// The leading columns and each row's leading cells; the measures follow.
+    fn rows(self, view: &WorkforceView) -> (Vec<&'static str>, Vec<(Vec<String>, &Rolled)>) {
+        match self {
+            Table::Breakdown => (
+                vec!["Quarter", "Service or team", "Level"],
+                view.rows
+                    .iter()
+                    .map(|r| {
+                        let level = match r.depth {
+                            0 => "whole view".to_string(),
+                            d => format!("level {d}"),
+                        };
+                        (
+                            vec![view.filter.period.clone(), r.name.clone(), level],
+                            &r.rolled,
+                        )
+                    })
+                    .collect(),
+            ),
+            Table::Trend => (
+                vec!["Quarter", "Scope"],
+                view.trend
+                    .iter()
+                    .map(|p| (vec![p.key.clone(), view.scope.clone()], &p.rolled))
+                    .collect(),
+            ),
+        }
+    }
+}
+
+async fn table(
     state: &AppState,
     headers: &HeaderMap,
     filter: &WorkforceFilter,
+    table: Table,
 ) -> Result<Response, AppError> {
     let (viewer, view) = load(state, headers, filter).await?;
-    let mut header = vec!["Quarter", "Scope"];
+    let (mut header, lines) = table.rows(&view);
     header.extend(MEASURE_HEADERS);
-    let rows: Vec<Vec<String>> = view
-        .trend
-        .iter()
-        .map(|p| {
-            let mut row = vec![p.key.clone(), view.scope.clone()];
-            row.extend(cells(&p.rolled));
+    let rows: Vec<Vec<String>> = lines
+        .into_iter()
+        .map(|(mut row, rolled)| {
+            row.extend(cells(rolled));
             row
         })
         .collect();
@@ -151,8 +158,8 @@ async fn trend(
         Some(&viewer.id),
         "export.workforce",
         "workforce",
-        format!("trend {}", view.filter.query()),
+        format!("{} {}", table.key(), view.filter.query()),
     )
     .await?;
-    Ok(download(name(&view, "trend"), body))
+    Ok(download(name(&view, table.key()), body))
 }
