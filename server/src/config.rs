@@ -20,12 +20,27 @@ pub struct Cli {
     pub config: Config,
 }
 
-#[derive(Debug, Clone, Copy, Subcommand, PartialEq, Eq)]
+#[derive(Debug, Clone, Subcommand, PartialEq, Eq)]
 pub enum Command {
     /// Serve the app (the default).
     Serve,
     /// Add the demo council to the database if it is not there, then exit.
     SeedDemo,
+    /// Fill an empty database with a synthetic region for measuring at scale, then exit.
+    Generate(GenerateArgs),
+}
+
+#[derive(Debug, Clone, Args, PartialEq, Eq)]
+pub struct GenerateArgs {
+    /// S: one council of 1,000 staff; M: ten councils, 10,000 staff, 1,000,000 survey answers.
+    #[arg(long, default_value = "S", value_parser = ["S", "M", "s", "m"])]
+    pub tier: String,
+    /// The same seed and day make the same records.
+    #[arg(long, default_value_t = 2026)]
+    pub seed: u64,
+    /// The day the region is generated as of (YYYY-MM-DD); today by default.
+    #[arg(long)]
+    pub as_of: Option<String>,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -1,6 +1,7 @@
 //! The Pathway server: configuration, database start-up, the router and its guards.
 
 pub mod config;
+pub mod generate;
 pub mod guard;
 
 use std::net::SocketAddr;

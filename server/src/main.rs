@@ -49,6 +49,9 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
         .map_err(|error| format!("database at {}: {error}", config.db_url))?;
 
     let command = cli.command.unwrap_or(Command::Serve);
+    if let Command::Generate(args) = &command {
+        return server::generate::run(&state.db, args, &config.demo_password).await;
+    }
     if command == Command::SeedDemo || config.seed_demo {
         let outcome = seed_demo(&state.db, &config.demo_password)
             .await

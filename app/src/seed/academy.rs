@@ -18,105 +18,105 @@ use crate::db::{Db, datetime};
 use crate::error::AppResult;
 
 #[derive(SurrealValue)]
-struct ResourceRow {
-    id: RecordId,
-    org: RecordId,
-    title: String,
-    summary: String,
-    body: String,
-    body_html: String,
-    link: Option<String>,
-    kind: String,
-    levels: Vec<String>,
-    tags: Vec<String>,
-    criteria: Vec<String>,
-    domains: Vec<String>,
-    status: String,
-    curator: Option<RecordId>,
-    review_by: String,
-    published_at: Datetime,
-    edited_at: Datetime,
+pub(crate) struct ResourceRow {
+    pub(crate) id: RecordId,
+    pub(crate) org: RecordId,
+    pub(crate) title: String,
+    pub(crate) summary: String,
+    pub(crate) body: String,
+    pub(crate) body_html: String,
+    pub(crate) link: Option<String>,
+    pub(crate) kind: String,
+    pub(crate) levels: Vec<String>,
+    pub(crate) tags: Vec<String>,
+    pub(crate) criteria: Vec<String>,
+    pub(crate) domains: Vec<String>,
+    pub(crate) status: String,
+    pub(crate) curator: Option<RecordId>,
+    pub(crate) review_by: String,
+    pub(crate) published_at: Datetime,
+    pub(crate) edited_at: Datetime,
 }
 
 #[derive(SurrealValue)]
-struct StatRow {
-    id: RecordId,
-    org: RecordId,
-    resource: RecordId,
+pub(crate) struct StatRow {
+    pub(crate) id: RecordId,
+    pub(crate) org: RecordId,
+    pub(crate) resource: RecordId,
 }
 
 #[derive(SurrealValue)]
-struct UseRow {
-    id: RecordId,
-    org: RecordId,
-    person: RecordId,
-    resource: RecordId,
-    bookmarked: bool,
-    opened_at: Option<Datetime>,
-    done_on: Option<String>,
+pub(crate) struct UseRow {
+    pub(crate) id: RecordId,
+    pub(crate) org: RecordId,
+    pub(crate) person: RecordId,
+    pub(crate) resource: RecordId,
+    pub(crate) bookmarked: bool,
+    pub(crate) opened_at: Option<Datetime>,
+    pub(crate) done_on: Option<String>,
 }
 
 #[derive(SurrealValue)]
-struct FeedbackRow {
-    id: RecordId,
-    org: RecordId,
-    person: RecordId,
-    resource: RecordId,
-    useful: bool,
-    comment: String,
+pub(crate) struct FeedbackRow {
+    pub(crate) id: RecordId,
+    pub(crate) org: RecordId,
+    pub(crate) person: RecordId,
+    pub(crate) resource: RecordId,
+    pub(crate) useful: bool,
+    pub(crate) comment: String,
 }
 
 #[derive(SurrealValue)]
-struct PathRow {
-    id: RecordId,
-    org: RecordId,
-    title: String,
-    summary: String,
-    levels: Vec<String>,
-    roles: Vec<String>,
-    steps: Vec<RecordId>,
+pub(crate) struct PathRow {
+    pub(crate) id: RecordId,
+    pub(crate) org: RecordId,
+    pub(crate) title: String,
+    pub(crate) summary: String,
+    pub(crate) levels: Vec<String>,
+    pub(crate) roles: Vec<String>,
+    pub(crate) steps: Vec<RecordId>,
 }
 
 #[derive(SurrealValue)]
-struct EventRow {
-    id: RecordId,
-    org: RecordId,
-    title: String,
-    summary: String,
-    facilitator: String,
-    facilitator_person: Option<RecordId>,
-    capacity: i64,
-    levels: Vec<String>,
-    needs_approval: bool,
-    online: bool,
-    criteria: Vec<String>,
-    starts: Datetime,
-    ends: Datetime,
-    seats: i64,
-    waiting: i64,
-    created_by: Option<RecordId>,
+pub(crate) struct EventRow {
+    pub(crate) id: RecordId,
+    pub(crate) org: RecordId,
+    pub(crate) title: String,
+    pub(crate) summary: String,
+    pub(crate) facilitator: String,
+    pub(crate) facilitator_person: Option<RecordId>,
+    pub(crate) capacity: i64,
+    pub(crate) levels: Vec<String>,
+    pub(crate) needs_approval: bool,
+    pub(crate) online: bool,
+    pub(crate) criteria: Vec<String>,
+    pub(crate) starts: Datetime,
+    pub(crate) ends: Datetime,
+    pub(crate) seats: i64,
+    pub(crate) waiting: i64,
+    pub(crate) created_by: Option<RecordId>,
 }
 
 #[derive(SurrealValue)]
-struct SessionRow {
-    org: RecordId,
-    event: RecordId,
-    starts: Datetime,
-    ends: Datetime,
-    place: String,
-    link: Option<String>,
+pub(crate) struct SessionRow {
+    pub(crate) org: RecordId,
+    pub(crate) event: RecordId,
+    pub(crate) starts: Datetime,
+    pub(crate) ends: Datetime,
+    pub(crate) place: String,
+    pub(crate) link: Option<String>,
 }
 
 #[derive(SurrealValue)]
-struct BookingRow {
-    id: RecordId,
-    org: RecordId,
-    event: RecordId,
-    person: RecordId,
-    status: String,
-    queued_at: Datetime,
-    attended: Option<bool>,
-    attendance_by: Option<RecordId>,
+pub(crate) struct BookingRow {
+    pub(crate) id: RecordId,
+    pub(crate) org: RecordId,
+    pub(crate) event: RecordId,
+    pub(crate) person: RecordId,
+    pub(crate) status: String,
+    pub(crate) queued_at: Datetime,
+    pub(crate) attended: Option<bool>,
+    pub(crate) attendance_by: Option<RecordId>,
 }
 
 /// The people marked as having attended each past demo event.
@@ -221,7 +221,7 @@ fn days(date: Date, n: i64) -> Date {
     date.checked_add(Duration::days(n)).unwrap_or(date)
 }
 
-fn months_from(today: Date, months: i32) -> Date {
+pub(crate) fn months_from(today: Date, months: i32) -> Date {
     if months >= 0 {
         add_months(today, months as u32)
     } else {
@@ -236,7 +236,7 @@ fn person_by_name(name: &str) -> Option<RecordId> {
         .map(|p| RecordId::new("person", p.key))
 }
 
-fn pair(table: &str, person: &str, resource: &str) -> RecordId {
+pub(crate) fn pair(table: &str, person: &str, resource: &str) -> RecordId {
     RecordId::new(
         table,
         surrealdb::types::Array::from(vec![person.to_string(), resource.to_string()]),

@@ -115,96 +115,96 @@ const OBSERVERS: &[(&str, &str, &str)] = &[
 ];
 
 #[derive(SurrealValue)]
-struct ProgrammeSeed {
-    id: RecordId,
-    org: RecordId,
-    person: RecordId,
-    coordinator: RecordId,
-    start: String,
-    contracted_hours: f64,
+pub(crate) struct ProgrammeSeed {
+    pub(crate) id: RecordId,
+    pub(crate) org: RecordId,
+    pub(crate) person: RecordId,
+    pub(crate) coordinator: RecordId,
+    pub(crate) start: String,
+    pub(crate) contracted_hours: f64,
 }
 
 #[derive(SurrealValue)]
-struct ReviewSeed {
-    org: RecordId,
-    programme: RecordId,
-    month: i64,
-    held_on: String,
-    outcome: String,
-    notes: String,
-    recorded_by: RecordId,
+pub(crate) struct ReviewSeed {
+    pub(crate) org: RecordId,
+    pub(crate) programme: RecordId,
+    pub(crate) month: i64,
+    pub(crate) held_on: String,
+    pub(crate) outcome: String,
+    pub(crate) notes: String,
+    pub(crate) recorded_by: RecordId,
 }
 
 #[derive(SurrealValue)]
-struct ObservationSeed {
-    org: RecordId,
-    programme: RecordId,
-    observed_on: String,
-    observer: String,
-    setting: String,
-    reflection: String,
-    recorded_by: RecordId,
+pub(crate) struct ObservationSeed {
+    pub(crate) org: RecordId,
+    pub(crate) programme: RecordId,
+    pub(crate) observed_on: String,
+    pub(crate) observer: String,
+    pub(crate) setting: String,
+    pub(crate) reflection: String,
+    pub(crate) recorded_by: RecordId,
 }
 
 #[derive(SurrealValue)]
-struct StageSeed {
-    org: RecordId,
-    programme: RecordId,
-    stage: String,
-    completed_on: String,
-    summary: String,
+pub(crate) struct StageSeed {
+    pub(crate) org: RecordId,
+    pub(crate) programme: RecordId,
+    pub(crate) stage: String,
+    pub(crate) completed_on: String,
+    pub(crate) summary: String,
 }
 
 #[derive(SurrealValue)]
-struct TimeSeed {
-    org: RecordId,
-    programme: RecordId,
-    taken_on: String,
-    hours: f64,
-    activity: String,
+pub(crate) struct TimeSeed {
+    pub(crate) org: RecordId,
+    pub(crate) programme: RecordId,
+    pub(crate) taken_on: String,
+    pub(crate) hours: f64,
+    pub(crate) activity: String,
 }
 
 #[derive(SurrealValue)]
-struct PauseSeed {
-    org: RecordId,
-    programme: RecordId,
-    kind: String,
-    paused_from: String,
-    paused_to: String,
-    reason: String,
-    details: String,
-    agreed_by: String,
-    recorded_by: RecordId,
+pub(crate) struct PauseSeed {
+    pub(crate) org: RecordId,
+    pub(crate) programme: RecordId,
+    pub(crate) kind: String,
+    pub(crate) paused_from: String,
+    pub(crate) paused_to: String,
+    pub(crate) reason: String,
+    pub(crate) details: String,
+    pub(crate) agreed_by: String,
+    pub(crate) recorded_by: RecordId,
 }
 
 #[derive(SurrealValue)]
-struct CpdSeed {
-    org: RecordId,
-    owner: RecordId,
-    kind: String,
-    title: String,
-    description: String,
-    date: String,
-    reg_year: i64,
-    learnt: String,
-    impact: String,
-    peer_with: Option<String>,
-    peer_date: Option<String>,
-    peer_learnt: Option<String>,
-    peer: bool,
-    shared: bool,
+pub(crate) struct CpdSeed {
+    pub(crate) org: RecordId,
+    pub(crate) owner: RecordId,
+    pub(crate) kind: String,
+    pub(crate) title: String,
+    pub(crate) description: String,
+    pub(crate) date: String,
+    pub(crate) reg_year: i64,
+    pub(crate) learnt: String,
+    pub(crate) impact: String,
+    pub(crate) peer_with: Option<String>,
+    pub(crate) peer_date: Option<String>,
+    pub(crate) peer_learnt: Option<String>,
+    pub(crate) peer: bool,
+    pub(crate) shared: bool,
 }
 
 #[derive(SurrealValue)]
-struct SupervisionSeed {
-    org: RecordId,
-    supervisee: RecordId,
-    supervisor: RecordId,
-    held_on: String,
-    minutes: i64,
-    kind: String,
-    notes: String,
-    recorded_by: RecordId,
+pub(crate) struct SupervisionSeed {
+    pub(crate) org: RecordId,
+    pub(crate) supervisee: RecordId,
+    pub(crate) supervisor: RecordId,
+    pub(crate) held_on: String,
+    pub(crate) minutes: i64,
+    pub(crate) kind: String,
+    pub(crate) notes: String,
+    pub(crate) recorded_by: RecordId,
 }
 
 /// (owner, title, kind, days before the seed day, with peer reflection, shared)

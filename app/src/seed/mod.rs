@@ -53,15 +53,15 @@ pub(crate) const TEAMS: &[(&str, &str, Option<&str>)] = &[
 ];
 
 pub(crate) struct DemoPerson {
-    key: &'static str,
-    name: &'static str,
-    email: &'static str,
-    roles: &'static [&'static str],
-    level: &'static str,
-    title: &'static str,
-    team: &'static str,
-    manager: Option<&'static str>,
-    start: &'static str,
+    pub(crate) key: &'static str,
+    pub(crate) name: &'static str,
+    pub(crate) email: &'static str,
+    pub(crate) roles: &'static [&'static str],
+    pub(crate) level: &'static str,
+    pub(crate) title: &'static str,
+    pub(crate) team: &'static str,
+    pub(crate) manager: Option<&'static str>,
+    pub(crate) start: &'static str,
 }
 
 macro_rules! person {
@@ -523,29 +523,29 @@ pub(crate) const PEOPLE: &[DemoPerson] = &[
 ];
 
 #[derive(SurrealValue)]
-struct TeamRow {
-    id: RecordId,
-    org: RecordId,
-    name: String,
-    kind: String,
-    parent: Option<RecordId>,
-    archived: bool,
+pub(crate) struct TeamRow {
+    pub(crate) id: RecordId,
+    pub(crate) org: RecordId,
+    pub(crate) name: String,
+    pub(crate) kind: String,
+    pub(crate) parent: Option<RecordId>,
+    pub(crate) archived: bool,
 }
 
 #[derive(SurrealValue)]
-struct PersonRow {
-    id: RecordId,
-    org: RecordId,
-    name: String,
-    email: String,
-    roles: Vec<String>,
-    career_level: String,
-    job_title: Option<String>,
-    team: Option<RecordId>,
-    line_manager: Option<RecordId>,
-    start_date: Option<String>,
-    active: bool,
-    password_hash: Option<String>,
+pub(crate) struct PersonRow {
+    pub(crate) id: RecordId,
+    pub(crate) org: RecordId,
+    pub(crate) name: String,
+    pub(crate) email: String,
+    pub(crate) roles: Vec<String>,
+    pub(crate) career_level: String,
+    pub(crate) job_title: Option<String>,
+    pub(crate) team: Option<RecordId>,
+    pub(crate) line_manager: Option<RecordId>,
+    pub(crate) start_date: Option<String>,
+    pub(crate) active: bool,
+    pub(crate) password_hash: Option<String>,
 }
 
 const DEMO_EXISTS: &str = "SELECT VALUE id FROM org WHERE slug = $slug;";

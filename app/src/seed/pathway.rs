@@ -10,8 +10,18 @@ use crate::db::Db;
 use crate::error::AppResult;
 use crate::progression::framework_store::{DomainRow, KSS, LevelRow, PATHWAY, StepRow};
 
+/// The demo council's record keys start with this; generated councils use their own.
+const DEMO_PREFIX: &str = "demo";
 const PATHWAY_ID: &str = "demo_pathway_v1";
-const KSS_ID: &str = "demo_kss_v1";
+
+/// The pathway framework's record key for a council's key prefix.
+pub(crate) fn pathway_key(prefix: &str) -> String {
+    format!("{prefix}_pathway_v1")
+}
+
+fn kss_key(prefix: &str) -> String {
+    format!("{prefix}_kss_v1")
+}
 
 /// The levels of the demo pathway, in order.
 pub const PATHWAY_LEVELS: &[(&str, &str)] = &[
@@ -33,94 +43,94 @@ pub const PATHWAY_STEPS: &[(&str, &str, &str, i64)] = &[
 ];
 
 #[derive(SurrealValue)]
-struct FrameworkSeedRow {
-    id: RecordId,
-    org: RecordId,
-    family: String,
-    purpose: String,
-    name: String,
-    version: i64,
-    status: String,
-    effective_from: Option<String>,
-    effective_to: Option<String>,
-    domains: Vec<DomainRow>,
-    levels: Vec<LevelRow>,
-    steps: Vec<StepRow>,
+pub(crate) struct FrameworkSeedRow {
+    pub(crate) id: RecordId,
+    pub(crate) org: RecordId,
+    pub(crate) family: String,
+    pub(crate) purpose: String,
+    pub(crate) name: String,
+    pub(crate) version: i64,
+    pub(crate) status: String,
+    pub(crate) effective_from: Option<String>,
+    pub(crate) effective_to: Option<String>,
+    pub(crate) domains: Vec<DomainRow>,
+    pub(crate) levels: Vec<LevelRow>,
+    pub(crate) steps: Vec<StepRow>,
 }
 
 #[derive(SurrealValue)]
-struct CriterionSeedRow {
-    id: RecordId,
-    org: RecordId,
-    framework: RecordId,
-    lineage: String,
-    domain: String,
-    level: Option<String>,
-    code: Option<String>,
-    title: Option<String>,
-    statement: String,
-    position: i64,
-    retired: bool,
-    maps_to: Vec<String>,
+pub(crate) struct CriterionSeedRow {
+    pub(crate) id: RecordId,
+    pub(crate) org: RecordId,
+    pub(crate) framework: RecordId,
+    pub(crate) lineage: String,
+    pub(crate) domain: String,
+    pub(crate) level: Option<String>,
+    pub(crate) code: Option<String>,
+    pub(crate) title: Option<String>,
+    pub(crate) statement: String,
+    pub(crate) position: i64,
+    pub(crate) retired: bool,
+    pub(crate) maps_to: Vec<String>,
 }
 
 #[derive(SurrealValue)]
-struct EvidenceSeedRow {
-    id: RecordId,
-    org: RecordId,
-    owner: RecordId,
-    kind: String,
-    title: String,
-    date: String,
-    what_happened: String,
-    what_i_did: String,
-    what_i_learned: String,
-    what_next: String,
-    link: Option<String>,
-    private: bool,
-    criteria: Vec<String>,
-    domains: Vec<String>,
+pub(crate) struct EvidenceSeedRow {
+    pub(crate) id: RecordId,
+    pub(crate) org: RecordId,
+    pub(crate) owner: RecordId,
+    pub(crate) kind: String,
+    pub(crate) title: String,
+    pub(crate) date: String,
+    pub(crate) what_happened: String,
+    pub(crate) what_i_did: String,
+    pub(crate) what_i_learned: String,
+    pub(crate) what_next: String,
+    pub(crate) link: Option<String>,
+    pub(crate) private: bool,
+    pub(crate) criteria: Vec<String>,
+    pub(crate) domains: Vec<String>,
 }
 
 #[derive(SurrealValue)]
-struct ProgressSeedRow {
-    id: RecordId,
-    org: RecordId,
-    person: RecordId,
-    lineage: String,
-    status: String,
+pub(crate) struct ProgressSeedRow {
+    pub(crate) id: RecordId,
+    pub(crate) org: RecordId,
+    pub(crate) person: RecordId,
+    pub(crate) lineage: String,
+    pub(crate) status: String,
 }
 
 #[derive(SurrealValue)]
-struct ReviewSeedRow {
-    person: RecordId,
-    lineage: String,
-    statement: String,
-    action: String,
-    actor: RecordId,
-    actor_name: String,
-    comment: String,
-    evidence: Vec<String>,
-    at: String,
+pub(crate) struct ReviewSeedRow {
+    pub(crate) person: RecordId,
+    pub(crate) lineage: String,
+    pub(crate) statement: String,
+    pub(crate) action: String,
+    pub(crate) actor: RecordId,
+    pub(crate) actor_name: String,
+    pub(crate) comment: String,
+    pub(crate) evidence: Vec<String>,
+    pub(crate) at: String,
 }
 
 #[derive(SurrealValue)]
-struct HistorySeedRow {
-    org: RecordId,
-    person: RecordId,
-    level: String,
-    started_on: String,
-    ended_on: Option<String>,
-    how: String,
+pub(crate) struct HistorySeedRow {
+    pub(crate) org: RecordId,
+    pub(crate) person: RecordId,
+    pub(crate) level: String,
+    pub(crate) started_on: String,
+    pub(crate) ended_on: Option<String>,
+    pub(crate) how: String,
 }
 
 #[derive(SurrealValue)]
-struct NotificationSeedRow {
-    org: RecordId,
-    person: RecordId,
-    kind: String,
-    text: String,
-    link: String,
+pub(crate) struct NotificationSeedRow {
+    pub(crate) org: RecordId,
+    pub(crate) person: RecordId,
+    pub(crate) kind: String,
+    pub(crate) text: String,
+    pub(crate) link: String,
 }
 
 const INSERT: &str = "
@@ -177,7 +187,7 @@ fn level_abbr(level: &str) -> Option<&'static str> {
 }
 
 /// The level a person at `level` is working towards, if it has criteria.
-fn target_level(level: &str) -> Option<&'static str> {
+pub(crate) fn target_level(level: &str) -> Option<&'static str> {
     PATHWAY_STEPS
         .iter()
         .find(|(from, ..)| *from == level)
@@ -185,14 +195,15 @@ fn target_level(level: &str) -> Option<&'static str> {
         .filter(|to| level_abbr(to).is_some())
 }
 
-fn frameworks(org: &RecordId) -> Vec<FrameworkSeedRow> {
+/// The published pathway and KSS frameworks of a council, keyed by its prefix.
+pub(crate) fn frameworks(org: &RecordId, prefix: &str, council: &str) -> Vec<FrameworkSeedRow> {
     vec![
         FrameworkSeedRow {
-            id: RecordId::new("framework", PATHWAY_ID),
+            id: RecordId::new("framework", pathway_key(prefix)),
             org: org.clone(),
             family: PATHWAY.into(),
             purpose: "pathway".into(),
-            name: "Demo Borough social work career pathway".into(),
+            name: format!("{council} social work career pathway"),
             version: 1,
             status: "published".into(),
             effective_from: Some("2025-04-01".into()),
@@ -223,7 +234,7 @@ fn frameworks(org: &RecordId) -> Vec<FrameworkSeedRow> {
                 .collect(),
         },
         FrameworkSeedRow {
-            id: RecordId::new("framework", KSS_ID),
+            id: RecordId::new("framework", kss_key(prefix)),
             org: org.clone(),
             family: KSS.into(),
             purpose: "standard".into(),
@@ -243,13 +254,15 @@ fn frameworks(org: &RecordId) -> Vec<FrameworkSeedRow> {
     ]
 }
 
-fn criteria(org: &RecordId) -> Vec<CriterionSeedRow> {
-    let pathway = RecordId::new("framework", PATHWAY_ID);
-    let kss = RecordId::new("framework", KSS_ID);
+pub(crate) fn criteria(org: &RecordId, prefix: &str) -> Vec<CriterionSeedRow> {
+    let pathway_id = pathway_key(prefix);
+    let kss_id = kss_key(prefix);
+    let pathway = RecordId::new("framework", pathway_id.as_str());
+    let kss = RecordId::new("framework", kss_id.as_str());
     let mut rows: Vec<CriterionSeedRow> = PATHWAY_CRITERIA
         .iter()
         .map(|c| CriterionSeedRow {
-            id: RecordId::new("criterion", format!("{PATHWAY_ID}_{}", c.key)),
+            id: RecordId::new("criterion", format!("{pathway_id}_{}", c.key)),
             org: org.clone(),
             framework: pathway.clone(),
             lineage: c.key.into(),
@@ -269,7 +282,7 @@ fn criteria(org: &RecordId) -> Vec<CriterionSeedRow> {
         })
         .collect();
     rows.extend(KSS_PRACTITIONER.iter().map(|s| CriterionSeedRow {
-        id: RecordId::new("criterion", format!("{KSS_ID}_{}", s.key)),
+        id: RecordId::new("criterion", format!("{kss_id}_{}", s.key)),
         org: org.clone(),
         framework: kss.clone(),
         lineage: s.key.into(),
@@ -374,7 +387,7 @@ const PRIYA_EVIDENCE: &[(EvidenceText, &[&str], bool, &str)] = &[
     ),
 ];
 
-const REFLECTION_KINDS: &[&str] = &[
+pub(crate) const REFLECTION_KINDS: &[&str] = &[
     "reflection",
     "direct_observation",
     "feedback",
@@ -384,7 +397,7 @@ const REFLECTION_KINDS: &[&str] = &[
 
 /// Everything the demo people have done on the pathway.
 pub async fn seed_pathway(db: &Db, org: &RecordId, today: &str) -> AppResult<()> {
-    let criteria_rows = criteria(org);
+    let criteria_rows = criteria(org, DEMO_PREFIX);
     let statement = |lineage: &str| {
         PATHWAY_CRITERIA
             .iter()
@@ -613,7 +626,7 @@ pub async fn seed_pathway(db: &Db, org: &RecordId, today: &str) -> AppResult<()>
 
     db.query(INSERT)
         .bind(("org", org.clone()))
-        .bind(("frameworks", frameworks(org)))
+        .bind(("frameworks", frameworks(org, DEMO_PREFIX, "Demo Borough")))
         .bind(("criteria", criteria_rows))
         .bind(("evidence", evidence))
         .bind(("progress", progress))

@@ -91,7 +91,7 @@ fn one(q: &str, v: &str) -> Answer {
 }
 
 /// The i-th of n respondents' answers to a staff survey wave aiming at the given rates.
-fn staff_answers(i: usize, n: usize, wave: usize, impact: i64, rec: i64) -> Vec<Answer> {
+pub(crate) fn staff_answers(i: usize, n: usize, wave: usize, impact: i64, rec: i64) -> Vec<Answer> {
     let n1 = n.max(1);
     // Different orders for different questions, so agreement is spread across teams.
     let r1 = (i * 7 + wave * 3) % n1;
