@@ -15,7 +15,8 @@ use crate::dates::{iso, uk_to_utc};
 use crate::db::{Db, datetime};
 use crate::error::AppResult;
 use crate::seed::academy::{
-    BookingRow, EventRow, FeedbackRow, PathRow, ResourceRow, SessionRow, UseRow, months_from, pair,
+    BookingRow, EventRow, FeedbackRow, PathRow, ResourceRow, SessionRow, Step, UseRow, months_from,
+    pair, path_row,
 };
 use crate::seed::framework::PATHWAY_CRITERIA;
 use crate::seed::library::{EVENTS, PATHS, RESOURCES};
@@ -271,24 +272,14 @@ pub(crate) async fn generate(
         .collect();
     let paths: Vec<PathRow> = PATHS
         .iter()
-        .map(|p| PathRow {
-            id: c.id("learning_path", p.key),
-            org: c.org.clone(),
-            title: p.title.into(),
-            summary: p.summary.into(),
-            levels: p.levels.iter().map(|s| s.to_string()).collect(),
-            roles: p.roles.iter().map(|s| s.to_string()).collect(),
-            steps: p
-                .steps
-                .iter()
-                .filter_map(|s| match s.strip_prefix("event:") {
-                    Some(event) => first_event.get(event).cloned(),
-                    None => resource_of
-                        .get(s)
-                        .filter(|i| **i < n)
-                        .map(|i| c.id("resource", i)),
-                })
-                .collect(),
+        .map(|p| {
+            path_row(p, c.id("learning_path", p.key), &c.org, |step| match step {
+                Step::Event(event) => first_event.get(event).cloned(),
+                Step::Resource(resource) => resource_of
+                    .get(resource)
+                    .filter(|i| **i < n)
+                    .map(|i| c.id("resource", i)),
+            })
         })
         .collect();
     report.events += events.len();

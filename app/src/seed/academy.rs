@@ -236,6 +236,38 @@ fn person_by_name(name: &str) -> Option<RecordId> {
         .map(|p| RecordId::new("person", p.key))
 }
 
+/// A step of a seeded learning path: an event key or a resource key.
+pub(crate) enum Step<'a> {
+    Event(&'a str),
+    Resource(&'a str),
+}
+
+/// A seeded learning path's row, its steps' records chosen by `step` (a step it answers
+/// `None` for is left out).
+pub(crate) fn path_row(
+    p: &crate::seed::library::PathSeed,
+    id: RecordId,
+    org: &RecordId,
+    step: impl Fn(Step<'_>) -> Option<RecordId>,
+) -> PathRow {
+    PathRow {
+        id,
+        org: org.clone(),
+        title: p.title.into(),
+        summary: p.summary.into(),
+        levels: p.levels.iter().map(|s| s.to_string()).collect(),
+        roles: p.roles.iter().map(|s| s.to_string()).collect(),
+        steps: p
+            .steps
+            .iter()
+            .filter_map(|s| match s.strip_prefix("event:") {
+                Some(event) => step(Step::Event(event)),
+                None => step(Step::Resource(s)),
+            })
+            .collect(),
+    }
+}
+
 pub(crate) fn pair(table: &str, person: &str, resource: &str) -> RecordId {
     RecordId::new(
         table,
@@ -392,21 +424,13 @@ pub async fn seed_academy(db: &Db, org: &RecordId, today: Date) -> AppResult<()>
     let (uses, feedback) = demo_use(org, today, now);
     let paths: Vec<PathRow> = PATHS
         .iter()
-        .map(|p| PathRow {
-            id: RecordId::new("learning_path", p.key),
-            org: org.clone(),
-            title: p.title.into(),
-            summary: p.summary.into(),
-            levels: p.levels.iter().map(|s| s.to_string()).collect(),
-            roles: p.roles.iter().map(|s| s.to_string()).collect(),
-            steps: p
-                .steps
-                .iter()
-                .map(|s| match s.strip_prefix("event:") {
-                    Some(event) => RecordId::new("event", event),
-                    None => RecordId::new("resource", *s),
+        .map(|p| {
+            path_row(p, RecordId::new("learning_path", p.key), org, |step| {
+                Some(match step {
+                    Step::Event(event) => RecordId::new("event", event),
+                    Step::Resource(resource) => RecordId::new("resource", resource),
                 })
-                .collect(),
+            })
         })
         .collect();
 
