@@ -3,7 +3,7 @@
 use std::net::SocketAddr;
 use std::time::Duration;
 
-use app::db::DbSettings;
+use app::db::{DbAuth, DbSettings};
 use app::state::AuthSettings;
 use clap::{ArgAction, Args, Parser, Subcommand};
 
@@ -65,9 +65,13 @@ pub struct Config {
     #[arg(long, env = "PATHWAY_DB_DATABASE", default_value = "pathway")]
     pub db_database: String,
 
-    /// Root user for a remote SurrealDB server (not needed embedded).
+    /// User for a remote SurrealDB server (not needed embedded).
     #[arg(long, env = "PATHWAY_DB_USER")]
     pub db_user: Option<String>,
+
+    /// Where that user is defined: database (least privilege, the default), namespace or root.
+    #[arg(long, env = "PATHWAY_DB_AUTH", default_value = "database")]
+    pub db_auth: DbAuth,
 
     /// Password for that user.
     #[arg(long, env = "PATHWAY_DB_PASSWORD", hide_env_values = true)]
@@ -111,6 +115,7 @@ impl Config {
             database: self.db_database.clone(),
             username: self.db_user.clone(),
             password: self.db_password.clone(),
+            auth: self.db_auth,
         }
     }
 
@@ -136,6 +141,15 @@ mod tests {
         assert_eq!(cli.config.db_url, "surrealkv://./data/pathway.db");
         assert!(cli.config.seed_demo);
         assert!(!cli.config.secure_cookies);
+        assert_eq!(cli.config.db_auth, DbAuth::Database);
+    }
+
+    #[test]
+    fn database_user_level_parses_and_refuses_unknown_levels() {
+        let cli = Cli::try_parse_from(["pathway", "--db-auth", "ROOT"]).unwrap();
+        assert_eq!(cli.config.db_settings().auth, DbAuth::Root);
+        let error = Cli::try_parse_from(["pathway", "--db-auth", "owner"]).unwrap_err();
+        assert!(error.to_string().contains("database, namespace or root"), "{error}");
     }
 
     #[test]

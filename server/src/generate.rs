@@ -13,6 +13,16 @@ struct Bar(ProgressBar);
 impl Progress for Bar {
     fn stage(&self, what: &str) {
         self.0.set_message(what.to_string());
+        // Not on a terminal (a log, CI) the bar draws nothing, so each stage gets a line.
+        if self.0.is_hidden() {
+            eprintln!(
+                "{what}: {}/{} records so far, {:.0} a second, about {} s left",
+                self.0.position(),
+                self.0.length().unwrap_or(0),
+                self.0.per_sec(),
+                self.0.eta().as_secs()
+            );
+        }
     }
 
     fn wrote(&self, n: u64) {

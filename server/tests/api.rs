@@ -556,3 +556,48 @@ async fn an_admin_sets_a_forgotten_password_and_old_sessions_end() {
         .await;
     assert_eq!(response.status(), StatusCode::CONFLICT);
 }
+
+/// Every server function answers at a name fixed in the source (`/api/<area>/<name>`), never
+/// one derived from a build hash, so app servers of the same version behind one load balancer
+/// all take the same requests, and a browser's page keeps working across a rolling restart.
+#[test]
+fn every_server_function_has_a_fixed_endpoint() {
+    let paths: Vec<String> = leptos::server_fn::axum::server_fn_paths()
+        .map(|(path, _)| path.to_string())
+        .collect();
+    assert!(paths.len() >= 100, "{} server functions", paths.len());
+    for path in &paths {
+        let rest = path.strip_prefix("/api/").unwrap_or_default();
+        let parts: Vec<&str> = rest.split('/').collect();
+        assert!(
+            parts.len() == 2
+                && parts
+                    .iter()
+                    .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase() || c == '_')),
+            "{path} is not a fixed /api/<area>/<name> endpoint"
+        );
+    }
+}
+
+#[tokio::test]
+async fn pages_travel_compressed_when_the_browser_asks() {
+    let server = start().await;
+    let client = server.client();
+    let plain = client.get(server.url("/login")).send().await.unwrap();
+    assert_eq!(plain.status(), StatusCode::OK);
+    assert!(plain.headers().get("content-encoding").is_none());
+    let plain_len = plain.bytes().await.unwrap().len();
+    let squeezed = client
+        .get(server.url("/login"))
+        .header("accept-encoding", "br, gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(squeezed.status(), StatusCode::OK);
+    assert_eq!(squeezed.headers()["content-encoding"], "br");
+    let squeezed_len = squeezed.bytes().await.unwrap().len();
+    assert!(
+        squeezed_len * 2 < plain_len,
+        "{squeezed_len} bytes compressed from {plain_len}"
+    );
+}

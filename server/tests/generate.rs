@@ -4,7 +4,7 @@
 
 mod common;
 
-use app::db::{self, DbSettings};
+use app::db;
 use app::generate::{Quiet, Report, Scale, generate};
 use common::{DEMO_PASSWORD, start};
 use surrealdb::types::SurrealValue;
@@ -28,7 +28,7 @@ async fn count(db: &db::Db, query: &str) -> i64 {
 }
 
 async fn fresh_region() -> (db::Db, Report) {
-    let db = db::connect(&DbSettings::memory()).await.unwrap();
+    let db = common::fresh_db().await;
     db::migrate(&db).await.unwrap();
     let report = generate(&db, &TINY, 7, date!(2026 - 12 - 02), DEMO_PASSWORD, &Quiet)
         .await

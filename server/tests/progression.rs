@@ -1039,9 +1039,7 @@ async fn a_request_closes_when_an_admin_changes_the_level_first() {
 
 #[tokio::test]
 async fn a_demo_council_seeded_before_the_pathway_gets_it() {
-    let db = app::db::connect(&app::db::DbSettings::memory())
-        .await
-        .unwrap();
+    let db = common::fresh_db().await;
     app::db::migrate(&db).await.unwrap();
     db.query("CREATE org:demo_borough SET name = 'Demo Borough Council', slug = 'demo-borough';")
         .await

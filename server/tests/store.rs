@@ -1,11 +1,13 @@
 //! Migrations, seeding and durability against real SurrealDB engines.
 
+mod common;
+
 use app::db::{self, DbSettings, LATEST_SCHEMA_VERSION, MigrationError};
 use app::seed::{SeedOutcome, seed_demo};
 
 #[tokio::test]
 async fn migrations_are_idempotent_and_refuse_a_newer_schema() {
-    let db = db::connect(&DbSettings::memory()).await.unwrap();
+    let db = common::fresh_db().await;
     assert_eq!(db::schema_version(&db).await.unwrap(), 0);
     assert_eq!(db::migrate(&db).await.unwrap(), LATEST_SCHEMA_VERSION);
     assert_eq!(db::migrate(&db).await.unwrap(), LATEST_SCHEMA_VERSION);
@@ -35,7 +37,7 @@ async fn migrations_are_idempotent_and_refuse_a_newer_schema() {
 
 #[tokio::test]
 async fn the_schema_refuses_bad_records() {
-    let db = db::connect(&DbSettings::memory()).await.unwrap();
+    let db = common::fresh_db().await;
     db::migrate(&db).await.unwrap();
     let result = db
         .query("CREATE person SET org = org:x, name = 'A', email = 'not-an-email', roles = [], career_level = 'nqsw'")
@@ -57,7 +59,7 @@ async fn the_schema_refuses_bad_records() {
 
 #[tokio::test]
 async fn seeding_twice_changes_nothing() {
-    let db = db::connect(&DbSettings::memory()).await.unwrap();
+    let db = common::fresh_db().await;
     db::migrate(&db).await.unwrap();
     assert!(matches!(
         seed_demo(&db, "pathway-demo").await.unwrap(),

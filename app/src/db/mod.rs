@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use surrealdb::Surreal;
 use surrealdb::engine::any::Any;
-use surrealdb::opt::auth::Root;
+use surrealdb::opt::auth::{Database, Namespace, Root};
 
 pub use migrations::{LATEST_SCHEMA_VERSION, MigrationError, migrate, schema_version};
 
@@ -91,9 +91,37 @@ pub struct DbSettings {
     pub url: String,
     pub namespace: String,
     pub database: String,
-    /// Root credentials, needed for a remote server only.
+    /// Credentials, needed for a remote server only.
     pub username: Option<String>,
     pub password: Option<String>,
+    /// The level the user is defined at on the server.
+    pub auth: DbAuth,
+}
+
+/// Where a SurrealDB server user is defined. A deployment should give the app a database
+/// user (an EDITOR of its one database): it can change that database's tables and nothing
+/// else, so a leaked app credential cannot read another database or create users.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DbAuth {
+    #[default]
+    Database,
+    Namespace,
+    Root,
+}
+
+impl std::str::FromStr for DbAuth {
+    type Err = String;
+
+    fn from_str(level: &str) -> Result<Self, Self::Err> {
+        match level.to_ascii_lowercase().as_str() {
+            "database" | "db" => Ok(DbAuth::Database),
+            "namespace" | "ns" => Ok(DbAuth::Namespace),
+            "root" => Ok(DbAuth::Root),
+            other => Err(format!(
+                "unknown database user level '{other}': use database, namespace or root"
+            )),
+        }
+    }
 }
 
 impl DbSettings {
@@ -104,6 +132,7 @@ impl DbSettings {
             database: "pathway".into(),
             username: None,
             password: None,
+            auth: DbAuth::Database,
         }
     }
 }
@@ -137,12 +166,29 @@ pub async fn connect(settings: &DbSettings) -> Result<Db, ConnectError> {
             source,
         })?;
     if let (Some(username), Some(password)) = (&settings.username, &settings.password) {
-        db.signin(Root {
-            username: username.clone(),
-            password: password.clone(),
-        })
-        .await
-        .map_err(ConnectError::SignIn)?;
+        let (username, password) = (username.clone(), password.clone());
+        let (namespace, database) = (settings.namespace.clone(), settings.database.clone());
+        let signed_in = match settings.auth {
+            DbAuth::Database => db
+                .signin(Database {
+                    namespace,
+                    database,
+                    username,
+                    password,
+                })
+                .await
+                .map(drop),
+            DbAuth::Namespace => db
+                .signin(Namespace {
+                    namespace,
+                    username,
+                    password,
+                })
+                .await
+                .map(drop),
+            DbAuth::Root => db.signin(Root { username, password }).await.map(drop),
+        };
+        signed_in.map_err(ConnectError::SignIn)?;
     }
     db.use_ns(settings.namespace.as_str())
         .use_db(settings.database.as_str())

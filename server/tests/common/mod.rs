@@ -1,4 +1,5 @@
-//! A real server on an in-memory SurrealDB, reached over HTTP like a browser would.
+//! A real server on an in-memory SurrealDB (or, when `PATHWAY_TEST_DB_URL` names one, a
+//! SurrealDB server), reached over HTTP like a browser would.
 
 #![allow(dead_code)]
 
@@ -14,6 +15,47 @@ use serde_json::Value;
 
 pub const DEMO_PASSWORD: &str = "pathway-demo";
 
+/// Settings for a fresh, empty database. In memory by default; when `PATHWAY_TEST_DB_URL`
+/// names a SurrealDB server (`ws://127.0.0.1:8000`, as `.ci/surreal-server` starts), a new
+/// database of its own in the test namespace, so concurrent tests never share records.
+/// The server user is a namespace EDITOR (`PATHWAY_TEST_DB_USER` / `_PASSWORD`): it may make
+/// databases in that namespace and nothing else.
+pub fn test_db_settings() -> DbSettings {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let Ok(url) = std::env::var("PATHWAY_TEST_DB_URL") else {
+        return DbSettings::memory();
+    };
+    if url.trim().is_empty() {
+        return DbSettings::memory();
+    }
+    let started = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default()
+        .as_micros();
+    DbSettings {
+        url,
+        namespace: std::env::var("PATHWAY_TEST_DB_NAMESPACE").unwrap_or("pathway_test".into()),
+        database: format!(
+            "t{}_{}_{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::Relaxed),
+            started
+        ),
+        username: std::env::var("PATHWAY_TEST_DB_USER").ok(),
+        password: std::env::var("PATHWAY_TEST_DB_PASSWORD").ok(),
+        auth: db::DbAuth::Namespace,
+    }
+}
+
+/// A fresh, empty database (see [`test_db_settings`]).
+pub async fn fresh_db() -> db::Db {
+    let settings = test_db_settings();
+    db::connect(&settings)
+        .await
+        .unwrap_or_else(|error| panic!("test database at {}: {error}", settings.url))
+}
+
 pub struct TestServer {
     pub base: String,
     pub state: AppState,
@@ -28,9 +70,7 @@ pub async fn start_with(auth: AuthSettings) -> TestServer {
         .with_test_writer()
         .with_env_filter("warn")
         .try_init();
-    let db = db::connect(&DbSettings::memory())
-        .await
-        .expect("in-memory database");
+    let db = fresh_db().await;
     db::migrate(&db).await.expect("migrations apply");
     seed_demo(&db, DEMO_PASSWORD).await.expect("demo seed");
     seed_other_council(&db).await;
@@ -92,7 +132,7 @@ pub struct Request<'a> {
 }
 
 impl Browser {
-    fn new() -> Self {
+    pub fn new() -> Self {
         Browser {
             http: Client::builder()
                 .redirect(reqwest::redirect::Policy::none())
