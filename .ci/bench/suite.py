@@ -52,7 +52,11 @@ def log(message):
 
 
 def run(cmd, **kw):
-    return subprocess.run(cmd, check=True, text=True, capture_output=True, **kw).stdout
+    done = subprocess.run(cmd, text=True, capture_output=True, **kw)
+    if done.returncode != 0:
+        sys.stderr.write(done.stdout[-4000:] + done.stderr[-4000:])
+        sys.exit(f"{' '.join(map(str, cmd))} failed with {done.returncode}")
+    return done.stdout
 
 
 def median(values):

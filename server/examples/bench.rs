@@ -141,7 +141,7 @@ fn figures(mut times: Vec<Duration>) -> Value {
     json!({"p50_ms": ms(at(50)), "p99_ms": ms(at(99)), "samples": times.len()})
 }
 
-async fn timed<F, Fut, T>(samples: usize, mut run: F) -> Value
+async fn timed<F, Fut, T>(label: &str, samples: usize, mut run: F) -> Value
 where
     F: FnMut(usize) -> Fut,
     Fut: std::future::Future<Output = T>,
@@ -156,7 +156,13 @@ where
         run(i).await;
         times.push(started.elapsed());
     }
-    figures(times)
+    let figures = figures(times);
+    eprintln!(
+        "      {label}: p50 {:.1} ms, p99 {:.1} ms over {samples}",
+        figures["p50_ms"].as_f64().unwrap_or(0.0),
+        figures["p99_ms"].as_f64().unwrap_or(0.0)
+    );
+    figures
 }
 
 // --- in process ----------------------------------------------------------------------------
@@ -210,7 +216,7 @@ async fn everyone(db: &Db) -> Vec<String> {
 async fn coming_events(db: &Db) -> Vec<String> {
     let mut response = db
         .query(
-            "SELECT VALUE id FROM event WHERE org = $org AND status = 'published'
+            "SELECT VALUE id FROM event WHERE org = $org AND status = 'scheduled'
              AND starts > time::now() ORDER BY starts",
         )
         .bind(("org", surrealdb::types::RecordId::new("org", ORG)))
@@ -308,14 +314,14 @@ async fn queries(url: &str, samples: usize, run: usize) -> Value {
     let person = progression::person(&db, ORG, &practitioner).await.unwrap();
     out.insert(
         "readiness".into(),
-        timed(samples, |_| async {
+        timed("readiness", samples, |_| async {
             progression::pathway(&db, ORG, &person, true).await.unwrap();
         })
         .await,
     );
     out.insert(
         "review_queue".into(),
-        timed(samples, |_| async {
+        timed("review_queue", samples, |_| async {
             progression::queue(&db, ORG, &supervisor).await.unwrap();
         })
         .await,
@@ -323,7 +329,7 @@ async fn queries(url: &str, samples: usize, run: usize) -> Value {
     let words = ["supervision", "chronology", "neglect", "assessment", "reflective practice"];
     out.insert(
         "search".into(),
-        timed(samples, |i| {
+        timed("search", samples, |i| {
             let query = LibraryQuery {
                 q: words[i % words.len()].into(),
                 ..LibraryQuery::default()
@@ -340,7 +346,7 @@ async fn queries(url: &str, samples: usize, run: usize) -> Value {
     let today_date = app::dates::today_uk();
     out.insert(
         "submit_evidence".into(),
-        timed(samples, |i| {
+        timed("submit_evidence", samples, |i| {
             let input = evidence_form(&criteria, i)
                 .validate(today_date, |_| true)
                 .unwrap();
@@ -362,7 +368,7 @@ async fn queries(url: &str, samples: usize, run: usize) -> Value {
     let mut next = writers.iter().cycle();
     out.insert(
         "submit_survey_response".into(),
-        timed(once, |_| {
+        timed("submit_survey_response", once, |_| {
             let person = next.next().unwrap().clone();
             let (db, answers, today) = (&db, &answers, &today);
             async move {
@@ -382,7 +388,7 @@ async fn queries(url: &str, samples: usize, run: usize) -> Value {
     let mut next = pairs.iter();
     out.insert(
         "book_event".into(),
-        timed(samples, |_| {
+        timed("book_event", samples, |_| {
             let (person, event) = next.next().unwrap().clone();
             let db = &db;
             async move {
@@ -408,17 +414,17 @@ async fn queries(url: &str, samples: usize, run: usize) -> Value {
         r.take::<Option<i64>>(0).unwrap().unwrap_or(0)
     };
     let few = (samples / 10).max(5);
-    let wave_app = timed(few, |_| async {
+    let wave_app = timed("wave_app", few, |_| async {
         report::results(&db, ORG, &survey, ("all", ""), "team", &today)
             .await
             .unwrap();
     })
     .await;
-    let wave_scan = timed(3, |_| async {
+    let wave_scan = timed("wave_scan", 3, |_| async {
         surveys::group_by_scan(&db, &latest).await.unwrap();
     })
     .await;
-    let trend_app = timed(few, |_| async {
+    let trend_app = timed("trend_app", few, |_| async {
         report::group_trend(&db, ORG, &survey, ("all", "")).await.unwrap();
     })
     .await;
@@ -434,7 +440,7 @@ async fn queries(url: &str, samples: usize, run: usize) -> Value {
             .unwrap();
         r.take::<Option<i64>>(0).unwrap().unwrap_or(0)
     };
-    let trend_scan = timed(3, |_| {
+    let trend_scan = timed("trend_scan", 3, |_| {
         let (db, wave_ids) = (&db, wave_ids.clone());
         async move {
             #[derive(SurrealValue)]
@@ -539,7 +545,7 @@ async fn functions(base: &str, samples: usize, run: usize) -> Value {
 
     out.insert(
         "readiness".into(),
-        timed(samples, |_| async {
+        timed("readiness", samples, |_| async {
             ok(
                 practitioner.call("progression/my_pathway", &[]).await,
                 "readiness",
@@ -549,7 +555,7 @@ async fn functions(base: &str, samples: usize, run: usize) -> Value {
     );
     out.insert(
         "review_queue".into(),
-        timed(samples, |_| async {
+        timed("review_queue", samples, |_| async {
             ok(
                 supervisor.call("progression/review_queue", &[]).await,
                 "review queue",
@@ -560,7 +566,7 @@ async fn functions(base: &str, samples: usize, run: usize) -> Value {
     let words = ["supervision", "chronology", "neglect", "assessment", "reflective practice"];
     out.insert(
         "search".into(),
-        timed(samples, |i| {
+        timed("search", samples, |i| {
             let form = pairs(&[("query[q]", words[i % words.len()])]);
             let practitioner = &practitioner;
             async move {
@@ -576,7 +582,7 @@ async fn functions(base: &str, samples: usize, run: usize) -> Value {
     // prefix left to the server to check; evidence without criteria is still a full write.
     out.insert(
         "submit_evidence".into(),
-        timed(samples, |i| {
+        timed("submit_evidence", samples, |i| {
             let title = format!("Benchmark reflection {i}");
             let form = pairs(&[
                 ("form[kind]", "reflection"),
@@ -610,7 +616,7 @@ async fn functions(base: &str, samples: usize, run: usize) -> Value {
     ]);
     out.insert(
         "submit_survey_response".into(),
-        timed(once, |_| {
+        timed("submit_survey_response", once, |_| {
             let person = next.next().unwrap();
             let answers = &answers;
             async move {
@@ -626,7 +632,7 @@ async fn functions(base: &str, samples: usize, run: usize) -> Value {
         .flat_map(|p| events.iter().map(move |e| (p, e.clone())));
     out.insert(
         "book_event".into(),
-        timed(samples, |_| {
+        timed("book_event", samples, |_| {
             let (person, event) = bookings.next().expect("enough people and events");
             async move {
                 // A full event or one for other levels is answered, not failed: any 2xx or 4xx.

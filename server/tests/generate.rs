@@ -5,7 +5,9 @@
 mod common;
 
 use app::db;
-use app::generate::{Quiet, Report, Scale, generate};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use app::generate::{Progress, Quiet, Report, Scale, generate};
 use common::{DEMO_PASSWORD, start};
 use surrealdb::types::SurrealValue;
 use time::macros::date;
@@ -21,6 +23,17 @@ const TINY: Scale = Scale {
     big_wave_responses: 300,
 };
 
+/// Adds up what generation says it wrote, as the progress bar does.
+#[derive(Default)]
+struct Tally(AtomicU64);
+
+impl Progress for Tally {
+    fn stage(&self, _: &str) {}
+    fn wrote(&self, n: u64) {
+        self.0.fetch_add(n, Ordering::Relaxed);
+    }
+}
+
 async fn count(db: &db::Db, query: &str) -> i64 {
     let mut response = db.query(query).await.unwrap().check().unwrap();
     let n: Option<i64> = response.take(0).unwrap();
@@ -30,9 +43,17 @@ async fn count(db: &db::Db, query: &str) -> i64 {
 async fn fresh_region() -> (db::Db, Report) {
     let db = common::fresh_db().await;
     db::migrate(&db).await.unwrap();
-    let report = generate(&db, &TINY, 7, date!(2026 - 12 - 02), DEMO_PASSWORD, &Quiet)
+    let tally = Tally::default();
+    let report = generate(&db, &TINY, 7, date!(2026 - 12 - 02), DEMO_PASSWORD, &tally)
         .await
         .unwrap();
+    // The bar moves with every record written, and its length is close to where it ends,
+    // or its "time left" would mislead the operator.
+    let told = tally.0.load(Ordering::Relaxed);
+    assert_eq!(told, report.records as u64, "progress told of every record");
+    let planned = TINY.planned_records() as f64;
+    let off = (planned - told as f64).abs() / told as f64;
+    assert!(off < 0.25, "planned {planned} records, wrote {told}");
     (db, report)
 }
 

@@ -58,7 +58,7 @@ impl Scale {
         councils: 10,
         teams_per_council: 50,
         staff_per_council: 1_000,
-        evidence_per_person: 33,
+        evidence_per_person: 36,
         resources_per_council: 5_000,
         events_per_council: 200,
         waves: 4,
@@ -74,16 +74,19 @@ impl Scale {
         }
     }
 
-    /// About how many records the region will hold, for the progress bar.
+    /// About how many records the region will hold, for the progress bar. The per-person and
+    /// per-resource factors are what tiers S and M write (levels, CPD, supervision, reviews,
+    /// workforce figures beside the evidence; statistics, uses and feedback beside resources;
+    /// sessions and bookings beside events), so the bar's time left is honest.
     pub fn planned_records(&self) -> u64 {
         let staff = self.staff_per_council as u64;
         let per_council = self.teams_per_council as u64
-            + staff * 3
-            + staff * self.evidence_per_person as u64 * 11 / 10
-            + staff * 20
-            + self.resources_per_council as u64 * 2
-            + self.events_per_council as u64 * 14
-            + self.waves as u64 * staff * 2;
+            + staff * 2
+            + staff * self.evidence_per_person as u64 * 3 / 4
+            + staff * 74
+            + self.resources_per_council as u64 * 3
+            + self.events_per_council as u64 * 25
+            + self.waves as u64 * staff * 9 / 5;
         self.councils as u64 * per_council + self.big_wave_responses as u64
     }
 }
