@@ -1020,13 +1020,15 @@ const BOARD: &str = "
     SELECT id, title, status, review_by FROM resource
         WHERE org = $org_id AND status IN ['draft', 'published', 'unpublished'] AND review_by <= $soon
         ORDER BY review_by LIMIT 50;
-    SELECT id, title, status, review_by, edited_at FROM resource
-        WHERE org = $org_id AND status IN ['draft', 'unpublished'] ORDER BY edited_at DESC LIMIT 50;
+    SELECT * FROM (SELECT id, title, status, review_by, edited_at FROM resource
+        WITH INDEX resource_org_status WHERE org = $org_id AND status IN ['draft', 'unpublished'])
+        ORDER BY edited_at DESC LIMIT 50;
     SELECT resource, resource.title AS title, resource.status AS status, opened, done,
         useful_yes, useful_no FROM resource_stat
         WHERE org = $org_id AND resource.status = 'published';
-    SELECT resource, resource.title AS title, useful, comment, <string> at AS at FROM resource_feedback
-        WHERE org = $org_id AND comment != '' ORDER BY at DESC LIMIT 20;
+    SELECT * FROM (SELECT resource, resource.title AS title, useful, comment, <string> at AS at,
+        at AS at_sort FROM resource_feedback WITH INDEX resource_feedback_org
+        WHERE org = $org_id AND comment != '') ORDER BY at_sort DESC LIMIT 20;
 ";
 
 pub async fn board(db: &Db, org: &str, today: Date) -> AppResult<CuratorBoard> {

@@ -212,8 +212,9 @@ pub async fn records(db: &Db, programmes: Vec<RecordId>) -> AppResult<Records> {
                 FROM asye_observation WHERE programme IN $ids ORDER BY observed_on;
              SELECT programme, stage, completed_on, summary
                 FROM asye_self_assessment WHERE programme IN $ids ORDER BY completed_on;
-             SELECT programme, taken_on, hours, activity
-                FROM asye_time WHERE programme IN $ids ORDER BY taken_on DESC;
+             SELECT * FROM (SELECT programme, taken_on, hours, activity
+                FROM asye_time WITH INDEX asye_time_programme WHERE programme IN $ids)
+                ORDER BY taken_on DESC;
              SELECT programme, kind, paused_from, paused_to, months, reason, details, agreed_by
                 FROM asye_adjustment WHERE programme IN $ids ORDER BY created_at;",
         )

@@ -119,8 +119,9 @@ pub async fn load(db: &Db, org: &str, id: &str) -> AppResult<Upload> {
 pub async fn recent(db: &Db, org: &str) -> AppResult<Vec<ImportSummary>> {
     let mut response = db
         .query(format!(
-            "SELECT {FIELDS} FROM import WHERE org = type::record('org', $org) \
-             ORDER BY uploaded_at DESC LIMIT 20;"
+            "SELECT * FROM (SELECT {FIELDS}, uploaded_at AS uploaded_sort FROM import \
+             WITH INDEX import_org WHERE org = type::record('org', $org)) \
+             ORDER BY uploaded_sort DESC LIMIT 20;"
         ))
         .bind(("org", org.to_string()))
         .await?

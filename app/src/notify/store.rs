@@ -34,8 +34,9 @@ struct Row {
 }
 
 const LIST: &str = "
-    SELECT id, text, link, seen, <string> created_at AS at, created_at FROM notification
-    WHERE person = type::record('person', $person) AND org = type::record('org', $org)
+    SELECT * FROM (SELECT id, text, link, seen, <string> created_at AS at, created_at
+        FROM notification WITH INDEX notification_person
+        WHERE person = type::record('person', $person) AND org = type::record('org', $org))
     ORDER BY created_at DESC LIMIT $limit;
 ";
 

@@ -37,10 +37,14 @@ pub async fn list(
 ) -> AppResult<Page<EvidenceSummary>> {
     let page = filter.page.clamp(1, 100_000);
     let list = format!(
-        "SELECT id, kind, title, date, private, array::len(criteria) AS criteria FROM evidence
-         WHERE {FILTER} ORDER BY date DESC, created_at DESC LIMIT $limit START $start;"
+        "SELECT * FROM (SELECT id, kind, title, date, private, array::len(criteria) AS criteria,
+            created_at FROM evidence WITH INDEX evidence_owner_date WHERE {FILTER})
+         ORDER BY date DESC, created_at DESC LIMIT $limit START $start;"
     );
-    let count = format!("SELECT count() AS total FROM evidence WHERE {FILTER} GROUP ALL;");
+    let count = format!(
+        "SELECT count() AS total FROM evidence WITH INDEX evidence_owner_date WHERE {FILTER} \
+         GROUP ALL;"
+    );
     let mut response = db
         .query(list)
         .query(count)

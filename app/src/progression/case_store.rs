@@ -85,9 +85,10 @@ pub async fn cases_of_person(
     framework: Option<&Framework>,
 ) -> AppResult<Vec<CaseSummary>> {
     let query = format!(
-        "SELECT {CASE_FIELDS} FROM progression_case
-         WHERE person = type::record('person', $person) AND org = type::record('org', $org)
-         ORDER BY opened_at DESC;"
+        "SELECT * FROM (SELECT {CASE_FIELDS}, opened_at AS opened_sort FROM progression_case
+         WITH INDEX case_person
+         WHERE person = type::record('person', $person) AND org = type::record('org', $org))
+         ORDER BY opened_sort DESC;"
     );
     let mut response = db
         .query(query)

@@ -190,8 +190,9 @@ pub async fn current(db: &Db, org: &str, family: &str) -> AppResult<Option<Frame
     load(
         db,
         format!(
-            "SELECT {FRAMEWORK_FIELDS} FROM framework WHERE org = type::record('org', $org) \
-             AND family = $family AND status = 'published' ORDER BY version DESC LIMIT 1;"
+            "SELECT * FROM (SELECT {FRAMEWORK_FIELDS} FROM framework WITH INDEX framework_version \
+             WHERE org = type::record('org', $org) AND family = $family AND status = 'published') \
+             ORDER BY version DESC LIMIT 1;"
         ),
         vec![("org", org.to_string()), ("family", family.to_string())],
     )
@@ -239,10 +240,10 @@ impl From<SummaryRow> for FrameworkSummary {
 }
 
 const LIST_FRAMEWORKS: &str = "
-    SELECT id, family, name, version, status, effective_from, effective_to,
+    SELECT * FROM (SELECT id, family, name, version, status, effective_from, effective_to,
         (SELECT count() AS n FROM criterion WHERE framework = $parent.id AND retired = false
             GROUP ALL)[0].n ?? 0 AS criteria
-    FROM framework WHERE org = type::record('org', $org)
+    FROM framework WITH INDEX framework_version WHERE org = type::record('org', $org))
     ORDER BY family, version DESC;
 ";
 
@@ -367,8 +368,8 @@ const NEW_VERSION: &str = "
     IF $src = NONE { THROW 'pathway:not_published' };
     IF array::len((SELECT id FROM framework WHERE org = $org_id AND family = $src.family
         AND status = 'draft')) > 0 { THROW 'pathway:draft_exists' };
-    LET $next = (SELECT VALUE version FROM framework WHERE org = $org_id
-        AND family = $src.family ORDER BY version DESC LIMIT 1)[0] + 1;
+    LET $next = math::max((SELECT VALUE version FROM framework WITH INDEX framework_version
+        WHERE org = $org_id AND family = $src.family)) + 1;
     LET $created = CREATE framework CONTENT {
         org: $org_id, family: $src.family, purpose: $src.purpose, name: $src.name,
         version: $next, status: 'draft', domains: $src.domains, levels: $src.levels,
@@ -510,9 +511,10 @@ pub fn not_a_draft() -> AppError {
 }
 
 const ADD_CRITERION: &str = "
-    LET $last = (SELECT VALUE position FROM criterion
+    LET $last = math::max((SELECT VALUE position FROM criterion
+        WITH INDEX criterion_framework_level
         WHERE framework = type::record('framework', $framework) AND level = $level
-          AND domain = $domain ORDER BY position DESC LIMIT 1)[0] ?? 0;
+          AND domain = $domain)) ?? 0;
     CREATE criterion SET org = type::record('org', $org),
         framework = type::record('framework', $framework), lineage = $lineage,
         domain = $domain, level = $level, statement = $statement, position = $last + 1,
@@ -614,8 +616,9 @@ struct NeighbourRow {
 pub async fn move_criterion(db: &Db, org: &str, id: &str, up: bool) -> AppResult<()> {
     let row = editable(db, org, id).await?;
     let neighbour = if up {
-        "SELECT id, position FROM criterion WHERE framework = $framework AND level = $level
-            AND domain = $domain AND position < $position ORDER BY position DESC LIMIT 1;"
+        "SELECT * FROM (SELECT id, position FROM criterion WITH INDEX criterion_framework_level
+            WHERE framework = $framework AND level = $level AND domain = $domain
+            AND position < $position) ORDER BY position DESC LIMIT 1;"
     } else {
         "SELECT id, position FROM criterion WHERE framework = $framework AND level = $level
             AND domain = $domain AND position > $position ORDER BY position ASC LIMIT 1;"

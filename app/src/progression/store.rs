@@ -111,13 +111,15 @@ struct HistoryRow {
 const PERSON_RECORDS: &str = "
     LET $p = type::record('person', $person);
     LET $o = type::record('org', $org);
-    SELECT lineage, status FROM progress WHERE person = $p AND org = $o;
-    SELECT id, title, kind, date, private, criteria FROM evidence
-        WHERE owner = $p AND org = $o AND ($own OR private = false) ORDER BY date DESC;
+    SELECT lineage, status FROM progress WITH INDEX progress_person_lineage
+        WHERE person = $p AND org = $o;
+    SELECT * FROM (SELECT id, title, kind, date, private, criteria FROM evidence
+        WITH INDEX evidence_owner_date WHERE owner = $p AND org = $o AND ($own OR private = false))
+        ORDER BY date DESC;
     SELECT lineage, action, actor_name, <string> at AS at, comment, evidence FROM review
-        WHERE person = $p AND org = $o ORDER BY at;
-    SELECT level, started_on, ended_on, how FROM level_history
-        WHERE person = $p AND org = $o ORDER BY started_on DESC;
+        WITH INDEX review_person WHERE person = $p AND org = $o ORDER BY at;
+    SELECT * FROM (SELECT level, started_on, ended_on, how FROM level_history
+        WITH INDEX level_history_person WHERE person = $p AND org = $o) ORDER BY started_on DESC;
 ";
 
 pub(super) fn statuses(rows: Vec<ProgressRow>) -> HashMap<String, Status> {
@@ -676,16 +678,17 @@ const QUEUE: &str = concat!(
     supervisees!(),
     "
     SELECT person, person.name AS person_name, lineage, <string> updated_at AS at
-        FROM progress WHERE person IN $people AND status = 'submitted' ORDER BY at;
+        FROM progress WITH INDEX progress_person_lineage
+        WHERE person IN $people AND status = 'submitted' ORDER BY at;
 "
 );
 
 const QUEUE_DETAIL: &str = "
-    SELECT id, owner, kind, title, date, what_happened, what_i_did, what_i_learned, what_next,
-        link, criteria FROM evidence
-        WHERE owner IN $people AND private = false AND criteria CONTAINSANY $lineages
+    SELECT * FROM (SELECT id, owner, kind, title, date, what_happened, what_i_did,
+        what_i_learned, what_next, link, criteria FROM evidence WITH INDEX evidence_owner_date
+        WHERE owner IN $people AND private = false AND criteria CONTAINSANY $lineages)
         ORDER BY date DESC;
-    SELECT person, lineage, comment FROM review
+    SELECT person, lineage, comment, at FROM review WITH INDEX review_person
         WHERE person IN $people AND lineage IN $lineages AND action = 'submitted' ORDER BY at;
 ";
 

@@ -90,12 +90,24 @@ fn one(q: &str, v: &str) -> Answer {
     }
 }
 
+fn gcd(a: usize, b: usize) -> usize {
+    if b == 0 { a } else { gcd(b, a % b) }
+}
+
 /// The i-th of n respondents' answers to a staff survey wave aiming at the given rates.
 pub(crate) fn staff_answers(i: usize, n: usize, wave: usize, impact: i64, rec: i64) -> Vec<Answer> {
     let n1 = n.max(1);
-    // Different orders for different questions, so agreement is spread across teams.
-    let r1 = (i * 7 + wave * 3) % n1;
-    let r2 = (i * 11 + wave * 5 + 1) % n1;
+    // Different orders for different questions, so agreement is spread across teams. Each
+    // order must visit every rank once, so its step is coprime with n: with a step sharing
+    // a factor with n (7 of 35 respondents, say) only a few ranks occur and the wave's rate
+    // misses its target, by up to the whole of it.
+    let step = |from: usize| {
+        (from..)
+            .find(|k| gcd(*k, n1) == 1)
+            .unwrap_or(1)
+    };
+    let r1 = (i * step(7) + wave * 3) % n1;
+    let r2 = (i * step(11) + wave * 5 + 1) % n1;
     // round(rate * n) people agree, and as many say yes.
     let agrees = (r1 as i64) < (impact * n1 as i64 + 500) / 1000;
     let yes = (r2 as i64) < (rec * n1 as i64 + 500) / 1000;
@@ -285,4 +297,30 @@ async fn seed_publish(
     .check()?;
     store::invite(db, org, &survey.key, &keys).await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn agreeing(n: usize, wave: usize, impact: i64) -> i64 {
+        (0..n)
+            .filter(|&i| {
+                staff_answers(i, n, wave, impact, 900)
+                    .iter()
+                    .any(|a| a.question == "q1" && matches!(&a.given, Given::One(v) if v == "4" || v == "5"))
+            })
+            .count() as i64
+    }
+
+    #[test]
+    fn every_group_size_agrees_at_the_wave_rate() {
+        // 35 and 70 respondents once made every one of them agree in the first wave.
+        for n in 1..120 {
+            for (wave, (impact, ..)) in WAVES.iter().enumerate() {
+                let want = (impact * n as i64 + 500) / 1000;
+                assert_eq!(agreeing(n, wave + 1, *impact), want, "n {n}, wave {}", wave + 1);
+            }
+        }
+    }
 }

@@ -48,8 +48,9 @@ pub async fn log(db: &Db, org: &str, viewer: &str, limit: u32) -> AppResult<Vec<
     let mut response = db
         .query(format!(
             "LET $me = type::record('person', $viewer);
-             SELECT {FIELDS} FROM supervision WHERE org = type::record('org', $org)
-                AND (supervisee = $me OR supervisor = $me)
+             SELECT * FROM (SELECT {FIELDS}, created_at FROM supervision
+                WITH INDEX supervision_supervisee, supervision_supervisor
+                WHERE org = type::record('org', $org) AND (supervisee = $me OR supervisor = $me))
                 ORDER BY held_on DESC, created_at DESC LIMIT $limit;"
         ))
         .bind(("org", org.to_string()))

@@ -457,8 +457,9 @@ pub(crate) mod server {
         let mut response = state
             .db
             .query(
-                "SELECT id, title, starts FROM event WHERE org = type::record('org', $org)
-                    AND starts < time::now() ORDER BY starts DESC LIMIT 50;",
+                "SELECT * FROM (SELECT id, title, starts FROM event WITH INDEX event_org_starts
+                    WHERE org = type::record('org', $org) AND starts < time::now())
+                    ORDER BY starts DESC LIMIT 50;",
             )
             .bind(("org", org.to_string()))
             .await?

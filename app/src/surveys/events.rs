@@ -140,10 +140,10 @@ pub async fn evaluated_events(
     }
     let mut response = db
         .query(
-            "SELECT id, title, criteria, starts,
+            "SELECT * FROM (SELECT id, title, criteria, starts,
                 (SELECT count() AS n FROM booking WHERE event = $parent.id AND attended = true GROUP ALL)[0].n ?? 0 AS attended
-             FROM event WHERE org = type::record('org', $org)
-                AND id IN (SELECT VALUE event FROM survey WHERE org = type::record('org', $org) AND event != NONE)
+             FROM event WITH INDEX event_org_starts WHERE org = type::record('org', $org)
+                AND id IN (SELECT VALUE event FROM survey WHERE org = type::record('org', $org) AND event != NONE))
              ORDER BY starts DESC;",
         )
         .bind(("org", org.to_string()))

@@ -203,7 +203,8 @@ pub async fn load(db: &Db, org: &str, id: &str) -> AppResult<Survey> {
 pub async fn all(db: &Db, org: &str) -> AppResult<Vec<Survey>> {
     let mut response = db
         .query(format!(
-            "SELECT {SURVEY_FIELDS}, created_at FROM survey WHERE org = type::record('org', $org)
+            "SELECT * FROM (SELECT {SURVEY_FIELDS}, created_at FROM survey
+                WITH INDEX survey_org_series WHERE org = type::record('org', $org))
                 ORDER BY created_at DESC;"
         ))
         .bind(("org", org.to_string()))
@@ -267,15 +268,15 @@ fn uuid_like() -> String {
 pub async fn new_wave(db: &Db, org: &str, by: &str, survey: &Survey) -> AppResult<String> {
     let mut response = db
         .query(
-            "SELECT VALUE wave FROM survey WHERE org = type::record('org', $org) AND series = $series
-                ORDER BY wave DESC LIMIT 1;",
+            "RETURN math::max((SELECT VALUE wave FROM survey WITH INDEX survey_org_series
+                WHERE org = type::record('org', $org) AND series = $series)) ?? 1;",
         )
         .bind(("org", org.to_string()))
         .bind(("series", survey.series.clone()))
         .await?
         .check()?;
-    let last: Vec<i64> = response.take(0)?;
-    let wave = last.first().copied().unwrap_or(1).max(1) as u32 + 1;
+    let last: Option<i64> = response.take(0)?;
+    let wave = last.unwrap_or(1).max(1) as u32 + 1;
     let draft = Draft {
         purpose: match survey.purpose.as_str() {
             "staff" => "staff",
