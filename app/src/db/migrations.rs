@@ -57,9 +57,10 @@ const DEFINE_LEDGER: &str = "
     DEFINE INDEX IF NOT EXISTS schema_migration_version ON schema_migration FIELDS version UNIQUE;
 ";
 
-// The highest version, found without `ORDER BY version DESC` (a reverse index scan: see db).
+// The highest version, found without `ORDER BY version DESC` (a reverse index scan: see db);
+// math::max of no rows is -Infinity, hence the 0 appended.
 const CURRENT_VERSION: &str =
-    "RETURN <int> (math::max((SELECT VALUE version FROM schema_migration)) ?? 0);";
+    "RETURN <int> (math::max(array::append((SELECT VALUE version FROM schema_migration), 0)));";
 
 const RECORD_MIGRATION: &str = "
     CREATE schema_migration SET version = $version, name = $name, applied_at = time::now();

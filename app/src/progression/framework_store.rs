@@ -368,8 +368,8 @@ const NEW_VERSION: &str = "
     IF $src = NONE { THROW 'pathway:not_published' };
     IF array::len((SELECT id FROM framework WHERE org = $org_id AND family = $src.family
         AND status = 'draft')) > 0 { THROW 'pathway:draft_exists' };
-    LET $next = math::max((SELECT VALUE version FROM framework WITH INDEX framework_version
-        WHERE org = $org_id AND family = $src.family)) + 1;
+    LET $next = math::max(array::append((SELECT VALUE version FROM framework
+        WITH INDEX framework_version WHERE org = $org_id AND family = $src.family), 0)) + 1;
     LET $created = CREATE framework CONTENT {
         org: $org_id, family: $src.family, purpose: $src.purpose, name: $src.name,
         version: $next, status: 'draft', domains: $src.domains, levels: $src.levels,
@@ -511,10 +511,10 @@ pub fn not_a_draft() -> AppError {
 }
 
 const ADD_CRITERION: &str = "
-    LET $last = math::max((SELECT VALUE position FROM criterion
+    LET $last = math::max(array::append((SELECT VALUE position FROM criterion
         WITH INDEX criterion_framework_level
         WHERE framework = type::record('framework', $framework) AND level = $level
-          AND domain = $domain)) ?? 0;
+          AND domain = $domain), 0));
     CREATE criterion SET org = type::record('org', $org),
         framework = type::record('framework', $framework), lineage = $lineage,
         domain = $domain, level = $level, statement = $statement, position = $last + 1,

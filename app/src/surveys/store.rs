@@ -268,8 +268,9 @@ fn uuid_like() -> String {
 pub async fn new_wave(db: &Db, org: &str, by: &str, survey: &Survey) -> AppResult<String> {
     let mut response = db
         .query(
-            "RETURN math::max((SELECT VALUE wave FROM survey WITH INDEX survey_org_series
-                WHERE org = type::record('org', $org) AND series = $series)) ?? 1;",
+            "RETURN math::max(array::append((SELECT VALUE wave FROM survey
+                WITH INDEX survey_org_series WHERE org = type::record('org', $org)
+                AND series = $series), 1));",
         )
         .bind(("org", org.to_string()))
         .bind(("series", survey.series.clone()))
