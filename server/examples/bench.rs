@@ -176,7 +176,10 @@ async fn id_by_email(db: &Db, email: &str) -> String {
         .check()
         .unwrap();
     let ids: Vec<surrealdb::types::RecordId> = response.take(0).unwrap();
-    db::key(ids.first().unwrap_or_else(|| panic!("{email} is in the region")))
+    db::key(
+        ids.first()
+            .unwrap_or_else(|| panic!("{email} is in the region")),
+    )
 }
 
 /// Active practitioners of the council numbered from `from` (the generator names them
@@ -196,7 +199,11 @@ async fn staff_keys(db: &Db, count: usize, from: usize) -> Vec<String> {
         .unwrap();
     let ids: Vec<surrealdb::types::RecordId> = response.take(0).unwrap();
     let keys: Vec<String> = ids.iter().take(count).map(db::key).collect();
-    assert_eq!(keys.len(), count, "the region has enough active practitioners");
+    assert_eq!(
+        keys.len(),
+        count,
+        "the region has enough active practitioners"
+    );
     keys
 }
 
@@ -326,7 +333,13 @@ async fn queries(url: &str, samples: usize, run: usize) -> Value {
         })
         .await,
     );
-    let words = ["supervision", "chronology", "neglect", "assessment", "reflective practice"];
+    let words = [
+        "supervision",
+        "chronology",
+        "neglect",
+        "assessment",
+        "reflective practice",
+    ];
     out.insert(
         "search".into(),
         timed("search", samples, |i| {
@@ -400,7 +413,9 @@ async fn queries(url: &str, samples: usize, run: usize) -> Value {
     );
 
     // Survey results: the big wave alone, and the council's staff survey across all waves.
-    let waves = surveys::waves(&db, ORG, &format!("{ORG}_staff_1")).await.unwrap();
+    let waves = surveys::waves(&db, ORG, &format!("{ORG}_staff_1"))
+        .await
+        .unwrap();
     let latest = waves.last().expect("waves").0.clone();
     let survey = surveys::load(&db, ORG, &latest).await.unwrap();
     let responses: i64 = {
@@ -425,7 +440,9 @@ async fn queries(url: &str, samples: usize, run: usize) -> Value {
     })
     .await;
     let trend_app = timed("trend_app", few, |_| async {
-        report::group_trend(&db, ORG, &survey, ("all", "")).await.unwrap();
+        report::group_trend(&db, ORG, &survey, ("all", ""))
+            .await
+            .unwrap();
     })
     .await;
     let wave_ids: Vec<surrealdb::types::RecordId> =
@@ -563,7 +580,13 @@ async fn functions(base: &str, samples: usize, run: usize) -> Value {
         })
         .await,
     );
-    let words = ["supervision", "chronology", "neglect", "assessment", "reflective practice"];
+    let words = [
+        "supervision",
+        "chronology",
+        "neglect",
+        "assessment",
+        "reflective practice",
+    ];
     out.insert(
         "search".into(),
         timed("search", samples, |i| {
@@ -636,7 +659,9 @@ async fn functions(base: &str, samples: usize, run: usize) -> Value {
             let (person, event) = bookings.next().expect("enough people and events");
             async move {
                 // A full event or one for other levels is answered, not failed: any 2xx or 4xx.
-                let status = person.call("academy/book_event", &pairs(&[("id", &event)])).await;
+                let status = person
+                    .call("academy/book_event", &pairs(&[("id", &event)]))
+                    .await;
                 assert!(!status.is_server_error(), "booking: {status}");
             }
         })

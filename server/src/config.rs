@@ -149,7 +149,10 @@ mod tests {
         let cli = Cli::try_parse_from(["pathway", "--db-auth", "ROOT"]).unwrap();
         assert_eq!(cli.config.db_settings().auth, DbAuth::Root);
         let error = Cli::try_parse_from(["pathway", "--db-auth", "owner"]).unwrap_err();
-        assert!(error.to_string().contains("database, namespace or root"), "{error}");
+        assert!(
+            error.to_string().contains("database, namespace or root"),
+            "{error}"
+        );
     }
 
     #[test]

@@ -141,7 +141,10 @@ async fn two_app_servers_on_one_database_server_serve_the_same_people() {
     let priya = Browser::new();
     let signed_in = priya
         .post(format!("{}/api/auth/sign_in", lb.base()))
-        .form(&[("email", "practitioner@demo.test"), ("password", DEMO_PASSWORD)])
+        .form(&[
+            ("email", "practitioner@demo.test"),
+            ("password", DEMO_PASSWORD),
+        ])
         .send()
         .await
         .unwrap();
@@ -162,7 +165,10 @@ async fn two_app_servers_on_one_database_server_serve_the_same_people() {
         .call(
             &helen,
             "auth/sign_in",
-            &[("email", "learning.lead@demo.test"), ("password", DEMO_PASSWORD)],
+            &[
+                ("email", "learning.lead@demo.test"),
+                ("password", DEMO_PASSWORD),
+            ],
         )
         .await;
     assert_eq!(status, StatusCode::OK);
@@ -200,7 +206,10 @@ async fn two_app_servers_on_one_database_server_serve_the_same_people() {
             .call(
                 &attacker,
                 "auth/sign_in",
-                &[("email", "leader@demo.test"), ("password", "wrong wrong wrong")],
+                &[
+                    ("email", "leader@demo.test"),
+                    ("password", "wrong wrong wrong"),
+                ],
             )
             .await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);

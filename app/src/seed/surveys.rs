@@ -101,11 +101,7 @@ pub(crate) fn staff_answers(i: usize, n: usize, wave: usize, impact: i64, rec: i
     // order must visit every rank once, so its step is coprime with n: with a step sharing
     // a factor with n (7 of 35 respondents, say) only a few ranks occur and the wave's rate
     // misses its target, by up to the whole of it.
-    let step = |from: usize| {
-        (from..)
-            .find(|k| gcd(*k, n1) == 1)
-            .unwrap_or(1)
-    };
+    let step = |from: usize| (from..).find(|k| gcd(*k, n1) == 1).unwrap_or(1);
     let r1 = (i * step(7) + wave * 3) % n1;
     let r2 = (i * step(11) + wave * 5 + 1) % n1;
     // round(rate * n) people agree, and as many say yes.
@@ -306,9 +302,9 @@ mod tests {
     fn agreeing(n: usize, wave: usize, impact: i64) -> i64 {
         (0..n)
             .filter(|&i| {
-                staff_answers(i, n, wave, impact, 900)
-                    .iter()
-                    .any(|a| a.question == "q1" && matches!(&a.given, Given::One(v) if v == "4" || v == "5"))
+                staff_answers(i, n, wave, impact, 900).iter().any(|a| {
+                    a.question == "q1" && matches!(&a.given, Given::One(v) if v == "4" || v == "5")
+                })
             })
             .count() as i64
     }
@@ -319,7 +315,12 @@ mod tests {
         for n in 1..120 {
             for (wave, (impact, ..)) in WAVES.iter().enumerate() {
                 let want = (impact * n as i64 + 500) / 1000;
-                assert_eq!(agreeing(n, wave + 1, *impact), want, "n {n}, wave {}", wave + 1);
+                assert_eq!(
+                    agreeing(n, wave + 1, *impact),
+                    want,
+                    "n {n}, wave {}",
+                    wave + 1
+                );
             }
         }
     }
