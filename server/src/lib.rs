@@ -1,5 +1,6 @@
 //! The Pathway server: configuration, database start-up, the router and its guards.
 
+pub mod assets;
 pub mod config;
 pub mod generate;
 pub mod guard;
@@ -20,6 +21,7 @@ use leptos_axum::{LeptosRoutes, generate_route_list};
 use tower_http::CompressionLevel;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
+use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
 
 /// Options for the Leptos side: where the built site lives.
 pub fn leptos_options(site_root: &str, addr: SocketAddr) -> LeptosOptions {
@@ -83,7 +85,9 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
             get(app::export::event_calendar),
         )
         .with_state(state.clone());
+    let pkg = assets::pkg_service(&options.site_root);
     Router::new()
+        .nest_service("/pkg", pkg)
         .leptos_routes_with_context(
             &options,
             routes,
@@ -102,14 +106,17 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
         .merge(exports)
         .layer(middleware::from_fn(guard::refuse_cross_site))
         .layer(middleware::from_fn(guard::security_headers))
-        // Pages, server function answers and the wasm travel compressed when the browser
-        // asks (brotli makes the wasm about a quarter of its size); a middling level keeps
-        // the cost of a page well under a millisecond.
+        // Pages and server function answers travel compressed when the browser asks; a
+        // middling level keeps the cost of a page well under a millisecond. The wasm is
+        // compressed once ahead of time (assets), never here.
         .layer(
             CompressionLayer::new()
                 .br(true)
                 .gzip(true)
-                .quality(CompressionLevel::Precise(5)),
+                .quality(CompressionLevel::Precise(5))
+                .compress_when(
+                    DefaultPredicate::new().and(NotForContentType::const_new("application/wasm")),
+                ),
         )
         .layer(CatchPanicLayer::custom(guard::panic_response))
 }

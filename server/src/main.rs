@@ -70,6 +70,7 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
 
     server::spawn_reminders(state.db.clone());
     server::spawn_catalogue_warm_up(state.db.clone());
+    server::assets::spawn_precompress(config.site_root.clone());
     let options = server::leptos_options(&config.site_root, config.addr);
     let app = server::router(state, options);
     let listener = tokio::net::TcpListener::bind(config.addr)
