@@ -6,6 +6,11 @@ use clap::Parser;
 use server::config::{Cli, Command};
 use tracing_subscriber::EnvFilter;
 
+/// SurrealDB and page rendering allocate heavily from many threads; glibc malloc's arena
+/// locks and consolidation took over 40% of the CPU under load.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Pages render on the runtime's worker threads; a large page's view tree is deep, and a debug
 /// build can need more than the default 2 MiB of stack for it.
 const WORKER_STACK: usize = 16 * 1024 * 1024;

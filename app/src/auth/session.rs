@@ -10,7 +10,7 @@ use surrealdb::types::SurrealValue;
 use super::Viewer;
 use super::roles::Role;
 use crate::api;
-use crate::db::Db;
+use crate::db::{Db, with_retry};
 use crate::error::{AppError, AppResult};
 use crate::state::{AuthSettings, RequestSession};
 
@@ -137,13 +137,17 @@ pub async fn create(
 }
 
 pub async fn resolve(db: &Db, settings: &AuthSettings, token: &str) -> AppResult<Option<Viewer>> {
-    let mut response = db
-        .query(RESOLVE_SESSION)
-        .bind(("session_token", token.to_string()))
-        .bind(("idle_secs", settings.idle_timeout.as_secs() as i64))
-        .await?
-        .check()?;
-    let rows: Vec<SessionRow> = response.take(3)?;
+    // Requests of one session that arrive together (tabs, a page's parallel calls) can all
+    // find `last_seen` a minute old and clash refreshing it; the lookup is safe to repeat.
+    let rows: Vec<SessionRow> = with_retry(|| async {
+        db.query(RESOLVE_SESSION)
+            .bind(("session_token", token.to_string()))
+            .bind(("idle_secs", settings.idle_timeout.as_secs() as i64))
+            .await?
+            .check()?
+            .take(3)
+    })
+    .await?;
     Ok(rows.into_iter().next().map(|row| Viewer {
         id: row.person_id,
         name: row.name,
