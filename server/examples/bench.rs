@@ -20,11 +20,11 @@ use app::portfolio::model::EvidenceForm;
 use app::surveys::answers::{Answer, Given};
 use clap::{Parser, Subcommand};
 use serde_json::{Value, json};
+use surrealdb::types::SurrealValue;
 
 /// The same allocator as the server, so the in-process figures are comparable.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-use surrealdb::types::SurrealValue;
 
 /// The council the figures are read in: the first generated one, whose latest staff survey
 /// wave has the big response count.
