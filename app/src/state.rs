@@ -39,6 +39,9 @@ impl Default for AuthSettings {
 pub struct AppState {
     pub db: Db,
     pub auth: Arc<AuthSettings>,
+    /// How long the leader's dashboard is kept before it is worked out again; zero works it
+    /// out for every view.
+    pub insight_max_age: std::time::Duration,
 }
 
 /// Per request: the signed-in person, looked up at most once however many server

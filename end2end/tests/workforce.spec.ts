@@ -84,6 +84,7 @@ test('the leader reads the five monitoring areas, narrows them to a service and 
     await expect(page.getByRole('heading', { level: 3, name: area })).toBeVisible();
   }
   await expect(page.getByTestId('area-learning').getByText('Training impact rate')).toBeVisible();
+  await expect(page.getByTestId('figures-as-of')).toContainText(/Worked out at \d{1,2} \w{3} \d{4}, \d{2}:\d{2}/);
   await expect(page.getByRole('img', { name: /Readiness for the next step/ })).toBeVisible();
 
   await page.getByLabel('Service', { exact: true }).selectOption({ label: 'Fostering and Permanence' });

@@ -102,6 +102,10 @@ pub struct Config {
     #[arg(long, env = "PATHWAY_SESSION_MAX_HOURS", default_value_t = 12)]
     pub session_max_hours: u64,
 
+    /// Seconds the leader's dashboard is kept before it is worked out again (0: every view).
+    #[arg(long, env = "PATHWAY_INSIGHT_MAX_AGE_SECONDS", default_value_t = 60)]
+    pub insight_max_age_seconds: u64,
+
     /// Folder of the built site (wasm, CSS, public files); cargo-leptos sets LEPTOS_SITE_ROOT.
     #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
     pub site_root: String,
@@ -126,6 +130,11 @@ impl Config {
             absolute_timeout: Duration::from_secs(self.session_max_hours.clamp(1, 24 * 30) * 3600),
             ..AuthSettings::default()
         }
+    }
+
+    /// A day at most: figures older than that would mislead more than they help.
+    pub fn insight_max_age(&self) -> Duration {
+        Duration::from_secs(self.insight_max_age_seconds.min(24 * 3600))
     }
 }
 

@@ -144,12 +144,14 @@ async fn health(State(db): State<Db>) -> impl IntoResponse {
 pub async fn start_state(
     settings: &db::DbSettings,
     auth: AuthSettings,
+    insight_max_age: std::time::Duration,
 ) -> Result<AppState, Box<dyn std::error::Error + Send + Sync>> {
     let db = db::connect(settings).await?;
     db::migrate(&db).await?;
     Ok(AppState {
         db,
         auth: Arc::new(auth),
+        insight_max_age,
     })
 }
 

@@ -49,9 +49,13 @@ async fn start() -> ExitCode {
 
 async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
     let config = cli.config;
-    let state = server::start_state(&config.db_settings(), config.auth_settings())
-        .await
-        .map_err(|error| format!("database at {}: {error}", config.db_url))?;
+    let state = server::start_state(
+        &config.db_settings(),
+        config.auth_settings(),
+        config.insight_max_age(),
+    )
+    .await
+    .map_err(|error| format!("database at {}: {error}", config.db_url))?;
 
     let command = cli.command.unwrap_or(Command::Serve);
     if let Command::Generate(args) = &command {

@@ -362,3 +362,151 @@ async fn the_learning_dashboard_reads_one_quarter_when_asked() {
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
 }
+
+async fn run(server: &TestServer, query: &str) {
+    server.state.db.query(query).await.unwrap().check().unwrap();
+}
+
+const LEAVER: &str = "UPDATE person SET active = false WHERE email = 'practitioner@demo.test';";
+
+#[tokio::test]
+async fn the_leaders_dashboard_is_kept_a_while_then_worked_out_again() {
+    let server = start().await;
+    let grace = server.as_user("leader@demo.test").await;
+    let (status, first) = leader(&server, &grace, &[]).await;
+    assert_eq!(status, StatusCode::OK, "{first}");
+    let before = first["people"].as_u64().unwrap();
+    let as_of = first["figures_as_of"].as_str().unwrap().to_string();
+    assert!(as_of.contains(", "), "says when it was worked out: {as_of}");
+
+    // A leaver while the copy is young: the copy is what is shown.
+    run(&server, LEAVER).await;
+    let (_, kept) = leader(&server, &grace, &[]).await;
+    assert_eq!(kept["people"].as_u64(), Some(before));
+    assert_eq!(kept["figures_as_of"], first["figures_as_of"]);
+
+    // Another filter is its own copy, worked out now.
+    let (status, team) = leader(
+        &server,
+        &grace,
+        &[("filter[team]", "demo_fostering_permanence")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{team}");
+    assert!(team["people"].as_u64().unwrap() < before);
+
+    // Stale while someone else is working it out: the old copy, not a second computation.
+    run(
+        &server,
+        "UPDATE insight_snapshot SET computed_at = time::now() - 2m,
+            refreshing_until = time::now() + 30s;",
+    )
+    .await;
+    let (_, leased) = leader(&server, &grace, &[]).await;
+    assert_eq!(leased["people"].as_u64(), Some(before));
+
+    // Stale and nobody on it: this request works it out again and shows the leaver gone.
+    run(
+        &server,
+        "UPDATE insight_snapshot SET computed_at = time::now() - 2m, refreshing_until = NONE;",
+    )
+    .await;
+    let (_, fresh) = leader(&server, &grace, &[]).await;
+    assert_eq!(fresh["people"].as_u64(), Some(before - 1));
+    let held = count(
+        &server,
+        "RETURN count(SELECT VALUE id FROM insight_snapshot WHERE refreshing_until != NONE);",
+    )
+    .await;
+    assert_eq!(held, 0, "the refresh gives its lease back");
+}
+
+#[tokio::test]
+async fn a_refused_or_mistaken_dashboard_request_keeps_nothing() {
+    let server = start().await;
+    let priya = server.as_user("practitioner@demo.test").await;
+    let (status, _) = leader(&server, &priya, &[]).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let grace = server.as_user("leader@demo.test").await;
+    let (status, body) = leader(&server, &grace, &[("filter[team]", "no_such_team")]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(
+        count(
+            &server,
+            "RETURN count(SELECT VALUE id FROM insight_snapshot WHERE body != NONE);"
+        )
+        .await,
+        0
+    );
+    assert_eq!(
+        count(
+            &server,
+            "RETURN count(SELECT VALUE id FROM insight_snapshot WHERE refreshing_until != NONE);"
+        )
+        .await,
+        0,
+        "a failed computation gives its lease back"
+    );
+    // The same filter in another council is that council's own dashboard, not this copy.
+    let (status, demo) = leader(&server, &grace, &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    let olga = server.as_user("admin@other.test").await;
+    let (status, other) = leader(&server, &olga, &[]).await;
+    assert_eq!(status, StatusCode::OK, "{other}");
+    assert_eq!(other["scope"], "Other Council");
+    assert_ne!(other["people"], demo["people"]);
+}
+
+#[tokio::test]
+async fn a_max_age_of_zero_works_figures_out_every_time_and_keeps_none() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::time::Duration;
+
+    let server = start().await;
+    let db = &server.state.db;
+    let computed = AtomicUsize::new(0);
+    let compute =
+        || async { Ok::<_, app::error::AppError>(computed.fetch_add(1, Ordering::SeqCst) as u64) };
+    for _ in 0..3 {
+        app::insight::snapshot::read_through(
+            db,
+            "demo_borough",
+            "probe",
+            "",
+            Duration::ZERO,
+            compute,
+        )
+        .await
+        .unwrap();
+    }
+    assert_eq!(computed.load(Ordering::SeqCst), 3);
+    assert_eq!(
+        count(
+            &server,
+            "RETURN count(SELECT VALUE id FROM insight_snapshot);"
+        )
+        .await,
+        0
+    );
+
+    // With an age, one computation serves the next views, and a copy that no longer reads
+    // (an older release's) is worked out again rather than shown or failed on.
+    let age = Duration::from_secs(60);
+    for _ in 0..3 {
+        let figures =
+            app::insight::snapshot::read_through(db, "demo_borough", "probe", "", age, compute)
+                .await
+                .unwrap();
+        assert_eq!(figures.value, 3);
+    }
+    run(
+        &server,
+        "UPDATE insight_snapshot SET body = '{\"not\": \"a number\"}';",
+    )
+    .await;
+    let figures =
+        app::insight::snapshot::read_through(db, "demo_borough", "probe", "", age, compute)
+            .await
+            .unwrap();
+    assert_eq!(figures.value, 4);
+}

@@ -45,6 +45,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "workforce",
         surql: include_str!("migrations/0007_workforce.surql"),
     },
+    Migration {
+        version: 8,
+        name: "insight_snapshots",
+        surql: include_str!("migrations/0008_insight_snapshots.surql"),
+    },
 ];
 
 pub const LATEST_SCHEMA_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].version;

@@ -32,12 +32,14 @@ pub(crate) mod server {
         READINESS_BANDS, TIME_IN_LEVEL_BANDS, asye_summary, bars, from_first_record,
         readiness_band, time_band,
     };
+    use super::super::snapshot;
     use super::super::store::{self, PerQuarter};
     use crate::api;
     use crate::auth::Viewer;
+    use crate::auth::roles::Action;
     use crate::auth::session::require_viewer;
     use crate::cpd::rules::{CpdState, RegistrationYear};
-    use crate::dates::{iso, parse_date, today_uk};
+    use crate::dates::{iso, parse_date, today_uk, uk_datetime};
     use crate::db::{Db, key};
     use crate::error::AppResult;
     use crate::people::levels::CAREER_LEVELS;
@@ -53,10 +55,32 @@ pub(crate) mod server {
     /// Levels outside social work registration: no CPD, no pathway step.
     const UNREGISTERED: [&str; 2] = ["not_social_work", "social_work_assistant"];
 
+    /// The dashboard as kept for its council and filter, worked out again once it is older
+    /// than the server's setting. Authorised here, before anything kept is read.
     pub async fn leader(filter: WorkforceFilter) -> AppResult<LeaderView> {
         let viewer = require_viewer().await?;
+        viewer.require(Action::ReadInsight)?;
         let state = api::state()?;
-        leader_for(&state.db, &viewer, &filter).await
+        let figures = snapshot::read_through(
+            &state.db,
+            &viewer.org_id,
+            "leader",
+            &filter_key(&filter),
+            state.insight_max_age,
+            || leader_for(&state.db, &viewer, &filter),
+        )
+        .await?;
+        Ok(LeaderView {
+            figures_as_of: uk_datetime(&figures.computed_at),
+            ..figures.value
+        })
+    }
+
+    /// One key per filter as asked, so each choice keeps its own copy.
+    pub(crate) fn filter_key(filter: &WorkforceFilter) -> String {
+        [&filter.period, &filter.service, &filter.team]
+            .map(|part| part.trim())
+            .join("|")
     }
 
     fn percent_of(n: u64, of: u64) -> String {
@@ -261,6 +285,7 @@ pub(crate) mod server {
                 .as_ref()
                 .map(|s| s.min_group)
                 .unwrap_or(crate::surveys::design::DEFAULT_MIN_GROUP),
+            figures_as_of: String::new(),
         })
     }
 

@@ -12,5 +12,7 @@ pub mod learning;
 pub mod model;
 pub mod pipeline;
 #[cfg(feature = "ssr")]
+pub mod snapshot;
+#[cfg(feature = "ssr")]
 pub mod store;
 pub mod views;

@@ -63,6 +63,10 @@ pub struct LeaderView {
     pub survey: Option<(String, String)>,
     pub survey_hidden: bool,
     pub min_group: u32,
+    /// When these figures were worked out ("3 Dec 2026, 16:02"): the dashboard is kept for
+    /// a short while rather than worked out for every view.
+    #[serde(default)]
+    pub figures_as_of: String,
 }
 
 /// One wave of the annual staff survey for the chosen group; figures in tenths of a percent.

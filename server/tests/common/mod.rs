@@ -61,6 +61,9 @@ pub struct TestServer {
     pub state: AppState,
 }
 
+/// The server's default, so the tests read dashboards the way people do.
+pub const DASHBOARD_MAX_AGE: std::time::Duration = std::time::Duration::from_secs(60);
+
 pub async fn start() -> TestServer {
     start_with(AuthSettings::default()).await
 }
@@ -77,6 +80,7 @@ pub async fn start_with(auth: AuthSettings) -> TestServer {
     let state = AppState {
         db,
         auth: Arc::new(auth),
+        insight_max_age: DASHBOARD_MAX_AGE,
     };
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
