@@ -41,7 +41,7 @@ pub(crate) mod server {
     use crate::cpd::rules::{CpdState, RegistrationYear};
     use crate::dates::{iso, parse_date, today_uk, uk_datetime};
     use crate::db::{Db, key};
-    use crate::error::AppResult;
+    use crate::error::{AppError, AppResult};
     use crate::people::levels::CAREER_LEVELS;
     use crate::progression::framework_store::{self, PATHWAY};
     use crate::progression::model::{Status, readiness};
@@ -61,15 +61,25 @@ pub(crate) mod server {
         let viewer = require_viewer().await?;
         viewer.require(Action::ReadInsight)?;
         let state = api::state()?;
-        let figures = snapshot::read_through(
-            &state.db,
-            &viewer.org_id,
-            "leader",
-            &filter_key(&filter),
-            state.insight_max_age,
-            || leader_for(&state.db, &viewer, &filter),
-        )
-        .await?;
+        // Its own task: the computation is deep, and polled from inside a page's render it
+        // overflowed a 2 MB thread stack in a debug build. A task starts from a shallow stack,
+        // and finishes (keeping its copy) even when the browser stops waiting.
+        let figures = tokio::spawn(async move {
+            snapshot::read_through(
+                &state.db,
+                &viewer.org_id,
+                "leader",
+                &filter_key(&filter),
+                state.insight_max_age,
+                || leader_for(&state.db, &viewer, &filter),
+            )
+            .await
+        })
+        .await
+        .map_err(|error| {
+            tracing::error!(%error, "working out the leader's dashboard failed");
+            AppError::Internal
+        })??;
         Ok(LeaderView {
             figures_as_of: uk_datetime(&figures.computed_at),
             ..figures.value

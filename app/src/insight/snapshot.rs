@@ -197,15 +197,6 @@ async fn release(db: &Db, id: &RecordId) {
     }
 }
 
-/// Forgets every kept dashboard of `org`, so the next view of each works it out afresh.
-pub async fn forget(db: &Db, org: &str) -> AppResult<()> {
-    db.query("DELETE insight_snapshot WHERE org = type::record('org', $org) RETURN NONE;")
-        .bind(("org", org.to_string()))
-        .await?
-        .check()?;
-    Ok(())
-}
-
 fn now_rfc3339() -> String {
     time::OffsetDateTime::now_utc()
         .format(&time::format_description::well_known::Rfc3339)
