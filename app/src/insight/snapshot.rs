@@ -42,7 +42,7 @@ struct Row {
     leased: bool,
 }
 
-pub fn snapshot_id(org: &str, kind: &str, filter: &str) -> RecordId {
+fn snapshot_id(org: &str, kind: &str, filter: &str) -> RecordId {
     RecordId::new(
         "insight_snapshot",
         Array::from(vec![org.to_string(), kind.to_string(), filter.to_string()]),

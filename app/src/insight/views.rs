@@ -58,7 +58,7 @@ fn Body(view: LeaderView) -> impl IntoView {
         <p class="lede">{format!("{}: {} staff in Pathway. Figures for {}.", view.scope, view.people, if view.period_label.is_empty() { "now".to_string() } else { view.period_label.clone() })}</p>
         {(!view.figures_as_of.is_empty()).then(|| view! {
             <p class="hint" data-testid="figures-as-of">{format!("Worked out at {}. The dashboard is kept for a short while, so records added since may take a minute or so to show.", view.figures_as_of)}</p>
-        }.into_any())}
+        })}
         <Form method="GET" action="" attr:class="filter-form" attr:aria-label="Choose the figures to show">
             <ScopeSelects id="in" filter=filter.clone() periods=view.periods.clone() services=view.services.clone() teams=view.teams.clone() />
             <div class="filter-buttons">
