@@ -1057,3 +1057,129 @@ async fn a_demo_council_seeded_before_the_pathway_gets_it() {
     let families: Vec<String> = response.take(0).unwrap();
     assert_eq!(families, vec!["kss_practitioner", "pathway"]);
 }
+
+#[derive(serde::Deserialize)]
+struct Activity {
+    person: String,
+    at: String,
+}
+
+/// Each person's kept last activity, and the same worked out afresh from every piece of shared
+/// evidence and every review step in the database.
+async fn activity_and_recount(
+    server: &TestServer,
+) -> (
+    std::collections::BTreeMap<String, String>,
+    std::collections::BTreeMap<String, String>,
+) {
+    let rows = |sql: &'static str| async move {
+        let mut response = server.state.db.query(sql).await.unwrap().check().unwrap();
+        let rows: Vec<serde_json::Value> = response.take(0).unwrap();
+        rows.into_iter()
+            .map(|r| serde_json::from_value::<Activity>(r).unwrap())
+            .collect::<Vec<_>>()
+    };
+    let kept = rows(
+        "SELECT record::id(id) AS person, <string> at AS at FROM person_activity;",
+    )
+    .await
+    .into_iter()
+    .map(|a| (a.person, a.at))
+    .collect();
+    let mut recount = std::collections::BTreeMap::<String, String>::new();
+    let writes = [
+        rows("SELECT record::id(owner) AS person, <string> created_at AS at FROM evidence
+                WHERE private = false;")
+        .await,
+        rows("SELECT record::id(person) AS person, <string> at AS at FROM review;").await,
+    ];
+    for a in writes.into_iter().flatten() {
+        let entry = recount.entry(a.person).or_default();
+        // RFC 3339 in UTC with the same precision compares as text.
+        if time::OffsetDateTime::parse(&a.at, &time::format_description::well_known::Rfc3339)
+            .unwrap()
+            > time::OffsetDateTime::parse(
+                if entry.is_empty() { "1970-01-01T00:00:00Z" } else { entry },
+                &time::format_description::well_known::Rfc3339,
+            )
+            .unwrap()
+        {
+            *entry = a.at;
+        }
+    }
+    (kept, recount)
+}
+
+#[tokio::test]
+async fn last_activity_is_kept_with_each_write_and_matches_a_recount() {
+    let server = start().await;
+    let (kept, recount) = activity_and_recount(&server).await;
+    assert!(!kept.is_empty());
+    assert_eq!(kept, recount, "the seeded council");
+
+    let daniel = server.as_user("supervisor@demo.test").await;
+    let priya = server.as_user("practitioner@demo.test").await;
+    let shown = |team: &Value| {
+        team.as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["id"] == "demo_practitioner")
+            .unwrap()["last_activity"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let (_, team) = server
+        .call_json(&daniel, "progression/team_progress", &[])
+        .await;
+    let before = kept["demo_practitioner"].clone();
+    assert_eq!(shown(&team), app::dates::uk_datetime(&before));
+
+    // Private evidence is hers alone: her supervisor sees no new activity.
+    let mut form = vec![
+        ("form[kind]", "reflection"),
+        ("form[title]", "A note to myself"),
+        ("form[date]", "2026-11-02"),
+        ("form[what_happened]", "Supervision went well."),
+        ("form[private]", "true"),
+    ];
+    let (status, body) = server
+        .call_json(&priya, "portfolio/save_evidence", &form)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (kept, recount) = activity_and_recount(&server).await;
+    assert_eq!(kept["demo_practitioner"], before, "private evidence is not activity");
+    assert_eq!(kept, recount);
+
+    // Shared evidence is.
+    form.pop();
+    form[1] = ("form[title]", "Shared with my supervisor");
+    let (status, body) = server
+        .call_json(&priya, "portfolio/save_evidence", &form)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (kept, recount) = activity_and_recount(&server).await;
+    assert_eq!(kept, recount);
+    let after = kept["demo_practitioner"].clone();
+    assert!(after > before, "{after} after {before}");
+    let (_, team) = server
+        .call_json(&daniel, "progression/team_progress", &[])
+        .await;
+    assert_eq!(shown(&team), app::dates::uk_datetime(&after));
+}
+
+#[tokio::test]
+async fn the_activity_migration_fills_in_what_came_before_it() {
+    let server = start().await;
+    let db = &server.state.db;
+    let (seeded, _) = activity_and_recount(&server).await;
+    db.query("DELETE person_activity;").await.unwrap().check().unwrap();
+    let migration = include_str!("../../app/src/db/migrations/0009_person_activity.surql");
+    let (_, backfill) = migration
+        .split_once("-- What was already there before the events.")
+        .expect("the migration marks its backfill");
+    db.query(backfill).await.unwrap().check().unwrap();
+    let (kept, recount) = activity_and_recount(&server).await;
+    assert_eq!(kept, recount);
+    assert_eq!(kept, seeded);
+}

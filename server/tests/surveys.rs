@@ -573,3 +573,34 @@ async fn reminders_go_once_to_people_who_have_not_answered() {
         "each person is reminded once"
     );
 }
+
+#[tokio::test]
+async fn results_read_again_after_a_response_count_it() {
+    // The counters are kept in memory between views; a response must still show at once.
+    let server = start().await;
+    let lead = server.as_user("learning.lead@demo.test").await;
+    let priya = server.as_user("practitioner@demo.test").await;
+    let results = || async {
+        let (status, r) = server
+            .call_json(&lead, "surveys/results", &[("id", OPEN_WAVE)])
+            .await;
+        assert_eq!(status, StatusCode::OK, "{r}");
+        r
+    };
+    let first = results().await;
+    assert_eq!(results().await, first, "a second view of unchanged counters");
+    let (status, body) = submit(&server, &priya, &staff_answers("")).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let after = results().await;
+    assert_eq!(
+        after["responses"].as_u64().unwrap(),
+        first["responses"].as_u64().unwrap() + 1
+    );
+    let kept = store::counts(&server.state.db, OPEN_WAVE, &["team", "service", "role", "level"])
+        .await
+        .unwrap();
+    assert_eq!(
+        sorted(kept),
+        sorted(store::recount(&server.state.db, OPEN_WAVE).await.unwrap())
+    );
+}

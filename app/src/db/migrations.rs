@@ -50,6 +50,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "insight_snapshots",
         surql: include_str!("migrations/0008_insight_snapshots.surql"),
     },
+    Migration {
+        version: 9,
+        name: "person_activity",
+        surql: include_str!("migrations/0009_person_activity.surql"),
+    },
 ];
 
 pub const LATEST_SCHEMA_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].version;

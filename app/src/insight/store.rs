@@ -296,7 +296,7 @@ pub struct RoledPerson {
 
 pub async fn roles_of(db: &Db, people: Vec<RecordId>) -> AppResult<Vec<RoledPerson>> {
     let mut response = db
-        .query("SELECT id, career_level, roles FROM person WHERE id IN $people;")
+        .query("SELECT id, career_level, roles FROM $people WHERE record::tb(id) = 'person';")
         .bind(("people", people))
         .await?
         .check()?;

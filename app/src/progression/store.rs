@@ -485,7 +485,8 @@ pub async fn able_reviewers(
     }
     let mut response = db
         .query(
-            "SELECT VALUE id FROM person WHERE id IN $candidates
+            // FROM the ids reads just those records; `WHERE id IN` scanned the table.
+            "SELECT VALUE id FROM $candidates WHERE record::tb(id) = 'person'
                 AND org = type::record('org', $org) AND active = true
                 AND roles CONTAINS 'supervisor';",
         )
@@ -802,11 +803,10 @@ const TEAM: &str = concat!(
     supervisees!(),
     "
     SELECT id, name, career_level, team.name AS team_name, line_manager, sort_name
-        FROM person WHERE id IN $people ORDER BY sort_name;
+        FROM $people ORDER BY sort_name;
     SELECT person, lineage, status FROM progress WHERE person IN $people;
-    SELECT owner AS person, <string> created_at AS at FROM evidence
-        WHERE owner IN $people AND private = false;
-    SELECT person, <string> at AS at FROM review WHERE person IN $people;
+    SELECT type::record('person', record::id(id)) AS person, <string> at AS at
+        FROM $people.map(|$p| type::record('person_activity', record::id($p)));
 "
 );
 
@@ -820,12 +820,10 @@ pub async fn team(db: &Db, org: &str, viewer: &str) -> AppResult<Vec<TeamMember>
         .check()?;
     let members: Vec<MemberRow> = response.take(2)?;
     let progress: Vec<MemberProgressRow> = response.take(3)?;
-    let mut activity: Vec<ActivityRow> = response.take(4)?;
-    activity.extend(response.take::<Vec<ActivityRow>>(5)?);
+    let activity: Vec<ActivityRow> = response.take(4)?;
     let framework = framework_store::current(db, org, PATHWAY).await?;
     // Keyed by the record key: `RecordId` can hold values that make poor map keys.
     let mut by_person: HashMap<String, HashMap<String, Status>> = HashMap::new();
-    let mut last: HashMap<String, String> = HashMap::new();
     for row in progress {
         if let Some(status) = Status::from_key(&row.status) {
             by_person
@@ -834,14 +832,11 @@ pub async fn team(db: &Db, org: &str, viewer: &str) -> AppResult<Vec<TeamMember>
                 .insert(row.lineage, status);
         }
     }
-    // Timestamps are RFC 3339 in UTC, so the larger string is the later time. (A subquery
-    // per member for the latest was many times slower than reading the rows once.)
-    for row in activity {
-        let entry = last.entry(key(&row.person)).or_default();
-        if row.at > *entry {
-            *entry = row.at;
-        }
-    }
+    // Kept by the events of migration 9, so this is one record per member.
+    let last: HashMap<String, String> = activity
+        .into_iter()
+        .map(|row| (key(&row.person), row.at))
+        .collect();
     let empty = HashMap::new();
     Ok(members
         .into_iter()

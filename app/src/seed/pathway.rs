@@ -141,6 +141,12 @@ const INSERT: &str = "
     -- Demo evidence was written on its own date, not on the day the demo was seeded.
     UPDATE evidence SET created_at = <datetime> (date + 'T12:00:00Z') WHERE org = $org
         RETURN NONE;
+    -- The activity the insert recorded was today's; the evidence dates are the demo's truth.
+    FOR $row IN (SELECT owner, time::max(created_at) AS at FROM evidence
+            WHERE org = $org AND private = false GROUP BY owner) {
+        UPSERT type::record('person_activity', record::id($row.owner)) SET at = $row.at
+            RETURN NONE;
+    };
     INSERT INTO progress $progress RETURN NONE;
     INSERT INTO level_history $history RETURN NONE;
     INSERT INTO notification $notifications RETURN NONE;
